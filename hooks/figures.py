@@ -1,0 +1,109 @@
+"""Draw every figure of the site from code, once per language, before MkDocs collects the files.
+
+Each `snippets/<chapter>/fig_<name>.py` defines `draw(lang) -> matplotlib.figure.Figure`. The result is
+written to `docs/<lang>/figures/<chapter>/<name>.svg` (git-ignored), so pages link to it like any
+image and the strict build checks the link. A figure is redrawn only when its script, this hook or the
+library versions change; an unchanged file is never rewritten, so `mkdocs serve` does not loop.
+Builds are reproducible: fixed SVG ids, no date, text kept as text.
+"""
+
+import hashlib
+import importlib.util
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+# Mid-grey ink and a transparent background read on both the light and the slate (dark) theme.
+INK = "#808080"
+STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "deep-learning-basics",
+    "figure.facecolor": "none",
+    "axes.facecolor": "none",
+    "savefig.facecolor": "none",
+    "savefig.transparent": True,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "grid.color": INK,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": matplotlib.cycler(
+        color=["#3b82f6", "#f97316", "#10b981", "#e11d48", "#a855f7", "#eab308", "#06b6d4", "#84cc16"]
+    ),
+    "font.size": 11,
+}
+# With text kept as text the browser picks the font: give it the same stack as the pages.
+FONT_STACK = "'Pretendard', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Malgun Gothic', 'NanumGothic', sans-serif"
+
+HOOK_SOURCE = Path(__file__).read_bytes()
+
+
+def _languages(config) -> list[str]:
+    return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+
+
+def _load_draw(script: Path):
+    spec = importlib.util.spec_from_file_location(f"figure_{script.parent.name}_{script.stem}", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not callable(getattr(module, "draw", None)):
+        raise PluginError(f"{script}: a figure script must define draw(lang) -> Figure")
+    return module.draw
+
+
+def render_svg(script: Path, lang: str) -> bytes:
+    """Run one figure script for one language and return the SVG bytes."""
+    with plt.rc_context(STYLE):
+        try:
+            figure = _load_draw(script)(lang)
+        except PluginError:
+            raise
+        except Exception as error:
+            detail = traceback.format_exc(limit=-3)
+            raise PluginError(f"{script}: draw({lang!r}) failed: {error}\n{detail}") from error
+        from io import BytesIO
+
+        buffer = BytesIO()
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(figure)
+    svg = buffer.getvalue().decode()
+    return svg.replace("'DejaVu Sans'", FONT_STACK).replace('"DejaVu Sans"', FONT_STACK).encode()
+
+
+def _cache_key(script: Path, lang: str) -> str:
+    digest = hashlib.sha256(HOOK_SOURCE + script.read_bytes())
+    digest.update(f"{lang}|{matplotlib.__version__}|{numpy.__version__}|{sys.version_info[:2]}".encode())
+    return digest.hexdigest()
+
+
+def on_pre_build(config):
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    cache_file = root / ".cache" / "figures.json"
+    cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
+    for script in sorted((root / "snippets").glob("*/fig_*.py")):
+        for lang in _languages(config):
+            target = docs_dir / lang / "figures" / script.parent.name / f"{script.stem[len('fig_'):]}.svg"
+            key = _cache_key(script, lang)
+            if target.is_file() and cache.get(str(target)) == key:
+                continue
+            svg = render_svg(script, lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.is_file() or target.read_bytes() != svg:
+                target.write_bytes(svg)
+            cache[str(target)] = key
+    cache_file.parent.mkdir(exist_ok=True)
+    cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True))

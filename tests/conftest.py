@@ -1,0 +1,47 @@
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def build_site(config: Path, site: Path, *extra: str) -> Build:
+    """Run `mkdocs build --strict` as a reader or CI would, and keep its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site), *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Build:
+    """The whole site, built once per test session."""
+    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def site(built_site) -> Path:
+    assert built_site.returncode == 0, built_site.log
+    return built_site.site

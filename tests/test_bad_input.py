@@ -1,0 +1,95 @@
+"""Bad input fails the build loudly, naming the file: never a silent pass.
+
+Each case builds a small scratch site with the real mkdocs.yml settings and hooks, and one defect.
+(A snippet that raises is covered in test_codeblocks_plugin.py.)
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, build_site
+
+GOOD_PAGE = "# {title}\n\nText.\n"
+
+
+@pytest.fixture
+def scratch_site(tmp_path) -> Path:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\nnav:\n  - index.md\n  - page.md\n"
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(REPO / "hooks", tmp_path / "hooks")
+    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    (tmp_path / "snippets" / "demo" / "ok.py").write_text("# --8<-- [start:part]\nx = 1\n# --8<-- [end:part]\n")
+    for lang in ("ko", "en"):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "index.md").write_text(GOOD_PAGE.format(title="Home"), encoding="utf-8")
+        (tmp_path / "docs" / lang / "page.md").write_text(GOOD_PAGE.format(title="Page"), encoding="utf-8")
+    return tmp_path
+
+
+def build(root: Path):
+    return build_site(root / "mkdocs.yml", root / "site")
+
+
+def test_the_scratch_site_builds(scratch_site):
+    result = build(scratch_site)
+    assert result.returncode == 0 and not result.warnings, result.log
+
+
+def test_dead_internal_link(scratch_site):
+    (scratch_site / "docs/en/page.md").write_text("# Page\n\nSee [there](nowhere.md).\n")
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "'en/page.md' contains a link 'nowhere.md'" in result.log
+
+
+def test_dead_anchor(scratch_site):
+    (scratch_site / "docs/ko/page.md").write_text("# Page\n\nSee [there](index.md#no-such-heading).\n")
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "'ko/page.md' contains a link 'index.md#no-such-heading'" in result.log
+
+
+def test_missing_translation(scratch_site):
+    (scratch_site / "docs/en/page.md").unlink()
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "'page.md' is included in the 'nav' configuration, which is not found" in result.log
+
+
+def test_include_of_a_missing_file_or_section(scratch_site):
+    page = scratch_site / "docs/ko/page.md"
+    page.write_text('# Page\n\n```python\n--8<-- "snippets/demo/nope.py"\n```\n')
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "ko/page.md" in result.log and "snippets/demo/nope.py" in result.log
+
+    page.write_text('# Page\n\n```python\n--8<-- "snippets/demo/ok.py:nope"\n```\n')
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "ko/page.md" in result.log and "nope" in result.log
+
+
+def test_unknown_language_code(scratch_site):
+    config = scratch_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("- locale: en", "- locale: xx"))
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert re.search(r"mkdocs\.yml: plugins\.i18n\.languages\[xx\]: unknown language code 'xx'", result.log)
+
+
+def test_formula_that_cannot_be_read(scratch_site):
+    (scratch_site / "docs/en/page.md").write_text("# Page\n\n$$\n\\frac{1}{\n$$\n")
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "en/page.md: cannot convert formula" in result.log
+
+
+def test_figure_script_that_raises(scratch_site):
+    (scratch_site / "snippets/demo/fig_broken.py").write_text("def draw(lang):\n    raise ValueError('no data')\n")
+    result = build(scratch_site)
+    assert result.returncode != 0
+    assert "snippets/demo/fig_broken.py: draw('ko') failed: no data" in result.log

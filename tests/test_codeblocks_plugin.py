@@ -1,0 +1,138 @@
+"""The codeblock plugin's promises, checked on a scratch repository with deliberately broken pages."""
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def scratch(pytester):
+    """A minimal copy of the site: the real mkdocs.yml and hooks, no pages yet."""
+    shutil.copy(REPO / "mkdocs.yml", pytester.path / "mkdocs.yml")
+    shutil.copytree(REPO / "hooks", pytester.path / "hooks")
+    shutil.copytree(REPO / "tests", pytester.path / "tests", ignore=shutil.ignore_patterns("test_*", "__pycache__"))
+    (pytester.path / "pyproject.toml").write_text('[tool.pytest.ini_options]\naddopts = ["-p", "tests.codeblocks_plugin"]\n')
+    return pytester
+
+
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def run(scratch, *args):
+    return scratch.runpytest_subprocess("docs", "-p", "no:cacheprovider", *args)
+
+
+def test_every_python_fence_style_is_collected_and_includes_are_expanded(scratch):
+    write(scratch.path, "snippets/demo/ok.py", "value = 2 + 2\nprint(value)\n")
+    write(scratch.path, "docs/ko/page.md", '''
+        # Page
+
+        ```python
+        assert 1 + 1 == 2
+        ```
+
+        ```python title="ok.py"
+        --8<-- "snippets/demo/ok.py"
+        ```
+
+        ```py
+        assert True
+        ```
+
+        ```{.python}
+        assert True
+        ```
+
+        === "Tab"
+
+            ```python
+            --8<-- "snippets/demo/ok.py"
+            ```
+
+        ```text
+        not python
+        ```
+    ''')
+    result = run(scratch, "-v")
+    result.assert_outcomes(passed=5)
+
+
+def test_a_failing_block_names_page_snippet_and_line(scratch):
+    write(scratch.path, "snippets/demo/bad.py", "import math\n\nratio = math.sqrt(4)\nassert ratio == 3, 'ratio is off'\n")
+    write(scratch.path, "docs/en/page.md", '''
+        # Page
+
+        Some text.
+
+        ```python title="bad.py"
+        --8<-- "snippets/demo/bad.py"
+        ```
+    ''')
+    result = run(scratch)
+    result.assert_outcomes(failed=1)
+    output = result.stdout.str()
+    assert "docs/en/page.md:5: code block failed with AssertionError: ratio is off" in output
+    assert "snippets/demo/bad.py:4 (block line 4)" in output
+    assert "assert ratio == 3" in output
+
+
+def test_missing_include_file_or_section_fails_collection_with_page_and_line(scratch):
+    write(scratch.path, "snippets/demo/ok.py", "# --8<-- [start:part]\nx = 1\n# --8<-- [end:part]\n")
+    write(scratch.path, "docs/ko/missing_file.md", '# T\n\n```python\n--8<-- "snippets/demo/nope.py"\n```\n')
+    write(scratch.path, "docs/ko/missing_section.md", '# T\n\n```python\n--8<-- "snippets/demo/ok.py:nope"\n```\n')
+    result = run(scratch)
+    output = result.stdout.str()
+    assert result.ret != 0
+    assert "docs/ko/missing_file.md:4:" in output and "snippets/demo/nope.py" in output
+    assert "docs/ko/missing_section.md:4:" in output and "nope" in output
+
+
+def test_recorded_output_must_match_and_can_be_updated(scratch):
+    write(scratch.path, "snippets/demo/hello.py", "print('hello', 6 * 7)\n")
+    write(scratch.path, "snippets/demo/hello.out", "hello 41\n")
+    write(scratch.path, "docs/ko/page.md", '''
+        # T
+
+        ```python
+        --8<-- "snippets/demo/hello.py"
+        ```
+
+        <!--pytest-codeblocks:expected-output-->
+        ```text
+        --8<-- "snippets/demo/hello.out"
+        ```
+    ''')
+    result = run(scratch)
+    result.assert_outcomes(failed=1)
+    assert "is not what the code prints" in result.stdout.str()
+    assert "snippets/demo/hello.out:1" in result.stdout.str()
+
+    run(scratch, "--update-outputs").assert_outcomes(passed=1)
+    assert (scratch.path / "snippets/demo/hello.out").read_text() == "hello 42\n"
+    run(scratch).assert_outcomes(passed=1)
+
+
+def test_a_continued_block_must_say_so_in_the_text(scratch):
+    silent = '# T\n\n```python\nx = 1\n```\n\n<!--pytest-codeblocks:cont-->\n```python\nassert x == 1\n```\n'
+    write(scratch.path, "docs/ko/silent.md", silent)
+    result = run(scratch)
+    assert result.ret != 0
+    assert "docs/ko/silent.md:7: a block marked pytest-codeblocks:cont must say" in result.stdout.str()
+
+    said = silent.replace("<!--", "This block continues the block above.\n\n<!--")
+    write(scratch.path, "docs/ko/silent.md", said)
+    run(scratch).assert_outcomes(passed=1)
+
+
+def test_blocks_do_not_share_names(scratch):
+    write(scratch.path, "docs/ko/page.md", "# T\n\n```python\nshared = 1\n```\n\n```python\nprint(shared)\n```\n")
+    result = run(scratch)
+    result.assert_outcomes(passed=1, failed=1)
+    assert "NameError: name 'shared' is not defined" in result.stdout.str()
