@@ -1,0 +1,109 @@
+"""The built site is private, whole and light: no third-party requests, no broken links, pages within budget."""
+
+import gzip
+import re
+
+import pytest
+
+from tests.site_html import CSS_URL, html_pages, is_external, parse, resolve
+
+PAGE_BUDGET = 200 * 1024  # bytes of HTML per page, uncompressed
+FIRST_LOAD_BUDGET = 400 * 1024  # bytes transferred (gzip) for a chapter page and all it loads, search index aside
+CHAPTERS = ["data", "models", "loss", "optimization"]
+
+
+def test_no_request_to_another_host(site):
+    offenders = []
+    for path in html_pages(site):
+        offenders += [f"{path.relative_to(site)}: {url}" for url in parse(path).loads if is_external(url)]
+    for css in site.rglob("*.css"):
+        urls = CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace"))
+        offenders += [f"{css.relative_to(site)}: {url}" for url in urls if is_external(url)]
+    assert not offenders, "resources loaded from another host:\n" + "\n".join(offenders)
+
+
+def test_every_internal_link_anchor_and_resource_resolves(site):
+    broken = []
+    for path in html_pages(site):
+        page = parse(path)
+        for url in page.links + page.loads:
+            if url.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            target, fragment = resolve(site, path, url)
+            if target is None:
+                continue
+            where = f"{path.relative_to(site)} -> {url}"
+            if not target.exists():
+                broken.append(f"{where}: no such file")
+            elif fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                broken.append(f"{where}: no element with id '{fragment}'")
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:50])
+
+
+def test_every_page_fits_the_size_budget(site):
+    heavy = [
+        f"{p.relative_to(site)}: {p.stat().st_size // 1024} KB"
+        for p in html_pages(site)
+        if p.stat().st_size > PAGE_BUDGET
+    ]
+    assert not heavy, f"pages over {PAGE_BUDGET // 1024} KB:\n" + "\n".join(heavy)
+
+
+def _first_load_bytes(site, path) -> int:
+    """Gzip size of a page plus everything it loads (stylesheets' own url()s included), once each."""
+    seen, queue, total = set(), [path], 0
+    while queue:
+        current = queue.pop()
+        if current in seen or not current.is_file():
+            continue
+        seen.add(current)
+        total += len(gzip.compress(current.read_bytes(), compresslevel=6))
+        urls = parse(current).loads if current.suffix == ".html" else []
+        if current.suffix == ".css":
+            urls = CSS_URL.findall(current.read_text(encoding="utf-8", errors="replace"))
+        for url in urls:
+            target, _ = resolve(site, current, url)
+            if target is not None and "search" not in target.parts:
+                queue.append(target)
+    return total
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_chapter_first_load_fits_the_budget(site, lang_prefix):
+    sizes = {c: _first_load_bytes(site, site / f"{lang_prefix}{c}" / "index.html") for c in CHAPTERS}
+    over = {c: s // 1024 for c, s in sizes.items() if s > FIRST_LOAD_BUDGET}
+    assert not over, f"first load over {FIRST_LOAD_BUDGET // 1024} KB (gzip): {over}"
+
+
+def test_every_page_has_its_own_description(site):
+    default = {"": None, "en/": None}
+    missing = []
+    for path in html_pages(site):
+        relative = path.relative_to(site).as_posix()
+        if relative.endswith("404.html"):
+            continue
+        description = parse(path).description
+        prefix = "en/" if relative.startswith("en/") else ""
+        home = site / prefix / "index.html"
+        default[prefix] = default[prefix] or parse(home).description
+        if not description or (path != home and description == default[prefix]):
+            missing.append(relative)
+    assert not missing, "pages without a description of their own (front matter `description:`):\n" + "\n".join(missing)
+
+
+def test_repository_link_does_not_call_the_github_api(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in html
+    assert 'data-md-component="source"' not in html
+
+
+def test_open_graph_tags_and_canonical(site):
+    html = (site / "en" / "key-components" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:locale" content="en_US">' in html
+    assert re.search(r'<link rel="canonical" href="https://[^"]+/en/key-components/">', html)
+    assert re.search(r'<meta property="og:description" content="[^"]{20,}">', html)
+
+
+def test_the_404_page_speaks_both_languages(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "페이지를 찾을 수 없습니다" in html and "Page not found" in html
