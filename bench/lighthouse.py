@@ -1,0 +1,92 @@
+"""Lighthouse scores for the home page and the heaviest chapter in each language (a benchmark, not a test).
+
+    .venv/bin/python bench/lighthouse.py            # builds the site into a temporary folder first
+    .venv/bin/python bench/lighthouse.py --site site
+
+Needs Node 20+ and Debian's chromium; installs Lighthouse 12 from npm into bench/.lighthouse (git-ignored).
+Targets: Performance >= 95 (mobile preset), Accessibility, Best Practices and SEO 100.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.serve import serve  # noqa: E402
+from tests.test_site_quality import CHAPTERS, _first_load_bytes  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_DIR = ROOT / "bench" / ".lighthouse"
+LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+CHROME = "/usr/bin/chromium"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def ensure_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR), "lighthouse@12"],
+            check=True,
+        )
+
+
+def build(target: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(target)], cwd=ROOT, check=True, env=env)
+    return target
+
+
+def audit(url: str) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+            check=True,
+            env={**os.environ, "CHROME_PATH": CHROME},
+        )
+        data = json.loads(report.read_text())
+    return {
+        **{name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES},
+        "transfer_kb": data["audits"]["total-byte-weight"]["numericValue"] / 1024,
+        "lcp_ms": data["audits"]["largest-contentful-paint"]["numericValue"],
+        "failed": [
+            audit_id for name in CATEGORIES for ref in data["categories"][name]["auditRefs"]
+            if ref["weight"] > 0 and (audit_id := ref["id"]) and data["audits"][audit_id]["score"] not in (None, 1)
+        ],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    args = parser.parse_args()
+    ensure_lighthouse()
+    with tempfile.TemporaryDirectory() as scratch:
+        site = args.site or build(Path(scratch) / "site")
+        pages = []
+        for prefix in ("", "en/"):
+            heaviest = max(CHAPTERS, key=lambda c: _first_load_bytes(site, site / f"{prefix}{c}" / "index.html"))
+            pages += [f"{prefix}", f"{prefix}{heaviest}/"]
+        print(f"{'page':24s} {'perf':>5s} {'a11y':>5s} {'best':>5s} {'seo':>5s} {'KB':>7s} {'LCP ms':>7s}")
+        with serve(site) as base:
+            for page in pages:
+                result = audit(base + page)
+                print(f"/{page:23s} {result['performance']:5d} {result['accessibility']:5d} "
+                      f"{result['best-practices']:5d} {result['seo']:5d} {result['transfer_kb']:7.0f} "
+                      f"{result['lcp_ms']:7.0f}" + (f"   below 100: {', '.join(result['failed'])}" if result["failed"] else ""))
+
+
+if __name__ == "__main__":
+    main()
