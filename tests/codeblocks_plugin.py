@@ -11,6 +11,7 @@ Identical blocks (the Korean and English pages include the same snippet) run onc
 
 from __future__ import annotations
 
+import contextlib
 import io
 import linecache
 import random
@@ -18,6 +19,7 @@ import re
 import sys
 import time
 import traceback
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -244,7 +246,7 @@ class CodeBlockItem(pytest.Item):
         # A block that forgot its seed must not pass by luck of the block before it.
         _scramble_global_rngs()
         started = time.perf_counter()
-        with stdout_io() as captured:
+        with stdout_io() as captured, _fresh_global_settings():
             try:
                 exec(compile(self.block.code, filename, "exec"), {"__name__": "__main__"})
             except BaseException as error:  # noqa: BLE001 - report anything a block raises
@@ -298,6 +300,24 @@ class CodeBlockItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.fence_origin.line - 1, f"code block at {self.fence_origin}"
+
+
+@contextlib.contextmanager
+def _fresh_global_settings():
+    """Undo what a block changes process-wide, as a fresh interpreter would never see it."""
+    numpy = sys.modules.get("numpy")
+    torch = sys.modules.get("torch")
+    print_options = numpy.get_printoptions() if numpy else None
+    torch_state = (torch.get_default_dtype(), torch.is_grad_enabled()) if torch else None
+    try:
+        yield
+    finally:
+        if numpy and print_options is not None:
+            numpy.set_printoptions(**print_options)
+        if torch and torch_state is not None:
+            torch.set_default_dtype(torch_state[0])
+            torch.set_grad_enabled(torch_state[1])
+        warnings.resetwarnings()
 
 
 def _scramble_global_rngs() -> None:

@@ -21,6 +21,7 @@ def scratch_site(tmp_path) -> Path:
     config = config[: config.index("\nnav:")] + "\nnav:\n  - index.md\n  - page.md\n"
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "hooks", tmp_path / "hooks")
+    shutil.copytree(REPO / "overrides", tmp_path / "overrides")
     (tmp_path / "snippets" / "demo").mkdir(parents=True)
     (tmp_path / "snippets" / "demo" / "ok.py").write_text("# --8<-- [start:part]\nx = 1\n# --8<-- [end:part]\n")
     for lang in ("ko", "en"):
