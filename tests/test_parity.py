@@ -1,4 +1,5 @@
-"""Both languages have the same pages, and each pair has the same skeleton: code, figures, headings, exercises."""
+"""Both languages have the same pages, and each pair has the same skeleton: code, figures, headings, exercises,
+admonitions and content tabs."""
 
 import difflib
 import re
@@ -12,6 +13,9 @@ INCLUDE = re.compile(r"--8<--\s+[\"']([^\"']+)[\"']")
 FIGURE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.(?:svg|png|jpg|webp))")
 HEADING = re.compile(r"^(#{1,6})\s")
 EXERCISE = re.compile(r"^\s*\?\?\?\+?\s+success")
+# Admonitions by kind (`!!! warning`, `??? success`); content tabs by label, which must match for linked tabs.
+ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
+TAB = re.compile(r"^\s*===\+?\s+\"([^\"]*)\"")
 FENCE = re.compile(r"^\s*```")
 FENCE_INFO = re.compile(r"^\s*```+\s*\{?\s*\.?([\w-]+)")
 
@@ -24,17 +28,23 @@ def skeleton(path: Path) -> dict[str, list[str]]:
     """What must match between the two languages, in page order."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    in_fence, headings = False, []
+    in_fence, headings, admonitions, tabs = False, [], [], []
     for line in lines:
         if FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence and HEADING.match(line):
             headings.append(HEADING.match(line)[1])
+        elif not in_fence and ADMONITION.match(line):
+            admonitions.append(ADMONITION.match(line)[1])
+        elif not in_fence and TAB.match(line):
+            tabs.append(TAB.match(line)[1])
     return {
         "snippet includes": INCLUDE.findall(text),
         "figures": FIGURE.findall(text),
         "heading levels": headings,
         "exercises (??? success)": [line.strip().split()[1] for line in lines if EXERCISE.match(line)],
+        "admonitions (!!! kind)": admonitions,
+        'content tab labels (=== "...")': tabs,
         # Language of each code block in order (its title may be translated).
         "code blocks": [FENCE_INFO.match(line)[1] for line in lines if FENCE_INFO.match(line)],
     }

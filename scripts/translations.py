@@ -1,0 +1,151 @@
+"""Which translations have fallen behind their Korean original, and mark one as caught up.
+
+    python scripts/translations.py status                 # every stale or unmarked English page; exit 1 if any
+    python scripts/translations.py mark-fresh PAGE...     # after translating: record the original's version
+    python scripts/translations.py mark-fresh --unmarked  # first adoption: mark every page that has no version
+
+A PAGE is docs/en/loss/index.md, docs/ko/loss/index.md, en/loss/index.md or loss/index.md. Each English page
+records `translated_from: <hash>` in its front matter: the version (hooks/freshness.py, source_hash) of the Korean
+page it was translated from. The build shows a banner on a page whose original has changed since.
+"""
+
+import argparse
+import importlib.util
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE, TARGETS = "ko", ("en",)
+
+
+def _load_freshness():
+    spec = importlib.util.spec_from_file_location("freshness_hook", REPO / "hooks" / "freshness.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+freshness = _load_freshness()
+source_hash, FIELD = freshness.source_hash, freshness.FIELD
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+RECORD = re.compile(rf"^{FIELD}:[ \t]*['\"]?([^'\"\s#]*)['\"]?[ \t]*(?:#.*)?$", re.M)
+
+
+@dataclass
+class Translation:
+    page: str  # path inside the language folder: loss/index.md
+    lang: str
+    docs: Path
+
+    @property
+    def path(self) -> Path:
+        return self.docs / self.lang / self.page
+
+    @property
+    def original(self) -> Path:
+        return self.docs / SOURCE / self.page
+
+    @property
+    def recorded(self) -> str | None:
+        match = FRONT_MATTER.match(self.path.read_text(encoding="utf-8"))
+        found = RECORD.search(match[1] or "") if match else None
+        return found[1] if found else None
+
+    @property
+    def current(self) -> str | None:
+        return source_hash(self.original.read_text(encoding="utf-8")) if self.original.is_file() else None
+
+    def problem(self) -> str | None:
+        where = self.path.relative_to(self.docs.parent).as_posix()
+        original = self.original.relative_to(self.docs.parent).as_posix()
+        if self.current is None:
+            return f"no original: {where} ({original} does not exist)"
+        if self.recorded is None:
+            return f"unmarked: {where} (no '{FIELD}:' in its front matter; translate it, then mark it fresh)"
+        if self.recorded != self.current:
+            return (
+                f"stale: {where} was translated from {original} version {self.recorded}; "
+                f"the original is now version {self.current}"
+            )
+        return None
+
+
+def translations(docs: Path) -> list[Translation]:
+    return [
+        Translation(path.relative_to(docs / lang).as_posix(), lang, docs)
+        for lang in TARGETS
+        for path in sorted((docs / lang).rglob("*.md"))
+    ]
+
+
+def problems(docs: Path) -> list[str]:
+    """One line for every translation that is stale, unmarked or has no original."""
+    return [problem for t in translations(docs) if (problem := t.problem())]
+
+
+def resolve(argument: str, docs: Path) -> list[Translation]:
+    """Accept docs/en/x.md, docs/ko/x.md, en/x.md, ko/x.md or x.md; all mean the translations of x.md."""
+    page = Path(argument).as_posix()
+    for prefix in [f"{docs.name}/"] + [f"{lang}/" for lang in (SOURCE, *TARGETS)]:
+        page = page.removeprefix(prefix)
+    found = [Translation(page, lang, docs) for lang in TARGETS if (docs / lang / page).is_file()]
+    if not found:
+        raise SystemExit(
+            f"error: no translated page {argument!r} (looked for {', '.join(f'docs/{lang}/{page}' for lang in TARGETS)})"
+        )
+    return found
+
+
+def mark_fresh(translation: Translation) -> str:
+    """Write the original's current version into the translation's front matter; return what changed."""
+    version = translation.current
+    if version is None:
+        raise SystemExit(f"error: {translation.original} does not exist, so {translation.path} translates nothing")
+    text = translation.path.read_text(encoding="utf-8")
+    # YAML would read an all-digit version as a number (and a leading 0 as octal): quote it then.
+    line = f'{FIELD}: "{version}"' if version.isdigit() else f"{FIELD}: {version}"
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        text = f"---\n{line}\n---\n\n{text}"
+    elif RECORD.search(match[1] or ""):
+        body = RECORD.sub(line, match[1], count=1)
+        text = text[: match.start(1)] + body + text[match.end(1) :]
+    else:
+        insert_at = match.end(1) if match[1] is not None else text.index("\n") + 1
+        text = text[:insert_at] + line + "\n" + text[insert_at:]
+    translation.path.write_text(text, encoding="utf-8")
+    where = translation.path.relative_to(translation.docs.parent).as_posix()
+    return f"{where}: {FIELD} {version}"
+
+
+def main(argv: list[str] | None = None, docs: Path = REPO / "docs") -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status", help="list stale and unmarked translations; exit 1 if there are any")
+    fresh = commands.add_parser("mark-fresh", help="record that a translation has caught up with its original")
+    fresh.add_argument("pages", nargs="*", help="pages to mark, e.g. docs/en/loss/index.md")
+    fresh.add_argument("--unmarked", action="store_true", help="mark every translation that records no version yet")
+    args = parser.parse_args(argv)
+
+    if args.command == "status":
+        found = problems(docs)
+        for line in found:
+            print(line)
+        if not found:
+            print(f"all {len(translations(docs))} translations are up to date with their Korean originals")
+        return 1 if found else 0
+
+    chosen = [t for argument in args.pages for t in resolve(argument, docs)]
+    if args.unmarked:
+        chosen += [t for t in translations(docs) if t.recorded is None and t.original.is_file()]
+    if not chosen:
+        parser.error("name the pages to mark fresh, or pass --unmarked")
+    for translation in chosen:
+        print(mark_fresh(translation))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Translations say which version of their original they translate, and readers see when that is out of date.
+
+- Every English page records `translated_from: <version of the Korean page>` and that version is current;
+  the failure lists every stale or unmarked page (the same list as `python scripts/translations.py status`).
+- The build puts a banner on an English page whose Korean original changed since (scratch site with the real
+  mkdocs.yml and hooks), and none on a fresh one.
+- `scripts/translations.py` finds stale pages and `mark-fresh` catches them up.
+"""
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, build_site
+
+_spec = importlib.util.spec_from_file_location("translations_script", REPO / "scripts" / "translations.py")
+translations = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(translations)
+
+BANNER = "The Korean original has changed since this translation"
+
+
+def test_every_translation_is_marked_and_up_to_date():
+    problems = translations.problems(REPO / "docs")
+    assert not problems, (
+        f"{len(problems)} English page(s) are not known to match their Korean original:\n"
+        + "\n".join(problems)
+        + "\n\nUpdate the translation, then: python scripts/translations.py mark-fresh <page> (see CONTRIBUTING.md)"
+    )
+
+
+# --- a scratch site, built with the real mkdocs.yml and hooks -------------------------------------------
+
+
+def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path:
+    """A minimal copy of the project: the real mkdocs.yml (with its own nav), hooks and theme overrides, and the
+    given pages (paths under docs/)."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "snippets").mkdir()
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def english(title: str, original: str, text: str = "Text.") -> str:
+    return f"---\ntranslated_from: {translations.source_hash(original)}\n---\n\n# {title}\n\n{text}\n"
+
+
+@pytest.fixture(scope="module")
+def stale_site(tmp_path_factory):
+    """index.md is fresh; page.md's Korean original changed after it was translated."""
+    home_ko = "# 홈\n\n본문입니다.\n"
+    page_ko_then = "# 페이지\n\n처음 쓴 본문입니다.\n"
+    page_ko_now = "# 페이지\n\n고쳐 쓴 본문입니다.\n"
+    root = make_scratch_site(
+        tmp_path_factory.mktemp("stale"),
+        {
+            "ko/index.md": home_ko,
+            "en/index.md": english("Home", home_ko),
+            "ko/page.md": page_ko_now,
+            "en/page.md": english("Page", page_ko_then, "Text.\n\n```python\nprint('code stays as it is')\n```"),
+        },
+        ["index.md", "page.md"],
+    )
+    result = build_site(root / "mkdocs.yml", root / "site")
+    assert result.returncode == 0 and not result.warnings, result.log
+    return root
+
+
+def test_a_stale_translation_shows_a_banner_linking_to_the_original(stale_site):
+    html = (stale_site / "site" / "en" / "page" / "index.html").read_text(encoding="utf-8")
+    assert BANNER in html
+    assert 'class="admonition warning"' in html
+    assert '<a href="../../page/" hreflang="ko">' in html, "the banner links to the Korean page"
+    # Under the title, which stays the page's title.
+    assert html.index("<h1") < html.index(BANNER)
+    assert "<title>Page - " in html
+
+
+def test_a_fresh_translation_and_the_original_show_no_banner(stale_site):
+    for page in ("en/index.html", "index.html", "page/index.html"):
+        assert BANNER not in (stale_site / "site" / page).read_text(encoding="utf-8"), page
+
+
+def test_the_status_command_lists_the_stale_page_and_mark_fresh_fixes_it(stale_site, capsys):
+    docs = stale_site / "docs"
+    assert translations.main(["status"], docs=docs) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("stale: docs/en/page.md was translated from docs/ko/page.md version ")
+    assert "index.md" not in out
+
+    assert translations.main(["mark-fresh", "docs/en/page.md"], docs=docs) == 0
+    assert translations.main(["status"], docs=docs) == 0
+    text = (docs / "en" / "page.md").read_text(encoding="utf-8")
+    assert text.count("translated_from:") == 1 and text.endswith("```\n")
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("# Page\n", "---\ntranslated_from: {v}\n---\n\n# Page\n"),
+        ("---\ndescription: d\n---\n# Page\n", "---\ndescription: d\ntranslated_from: {v}\n---\n# Page\n"),
+        (
+            "---\ntranslated_from: 000000000000 # old\ndescription: d\n---\n",
+            "---\ntranslated_from: {v}\ndescription: d\n---\n",
+        ),
+        ("---\n---\n# Page\n", "---\ntranslated_from: {v}\n---\n# Page\n"),
+    ],
+)
+def test_mark_fresh_edits_only_the_version_line(tmp_path, before, after):
+    (tmp_path / "ko").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ko" / "x.md").write_text("# 원문\n", encoding="utf-8")
+    (tmp_path / "en" / "x.md").write_text(before, encoding="utf-8")
+    assert translations.main(["status"], docs=tmp_path) == 1
+    translations.main(["mark-fresh", "x.md"], docs=tmp_path)
+    version = translations.source_hash("# 원문\n")
+    assert (tmp_path / "en" / "x.md").read_text(encoding="utf-8") == after.format(v=version)
+    assert translations.main(["status"], docs=tmp_path) == 0
+
+
+def test_an_all_digit_version_stays_a_string_in_front_matter(tmp_path):
+    original = next(text for i in range(100_000) if translations.source_hash(text := f"# {i}\n").isdigit())
+    (tmp_path / "ko").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ko" / "x.md").write_text(original, encoding="utf-8")
+    (tmp_path / "en" / "x.md").write_text("# x\n", encoding="utf-8")
+    translations.main(["mark-fresh", "x.md"], docs=tmp_path)
+    front_matter = (tmp_path / "en" / "x.md").read_text(encoding="utf-8").split("---")[1]
+    assert yaml.safe_load(front_matter)["translated_from"] == translations.source_hash(original)
+    assert translations.main(["status"], docs=tmp_path) == 0
+
+
+def test_the_version_ignores_line_endings_only():
+    assert translations.source_hash("a\r\nb\n") == translations.source_hash("a\nb\n")
+    assert translations.source_hash("a\nb\n") != translations.source_hash("a\nb \n")
+    assert len(translations.source_hash("")) == 12
