@@ -39,7 +39,8 @@ def skeleton(path: Path) -> dict[str, list[str]]:
         elif not in_fence and TAB.match(line):
             tabs.append(TAB.match(line)[1])
     return {
-        "snippet includes": INCLUDE.findall(text),
+        # A page may include its own language's copy of a root file: CONTRIBUTING.ko.md / CONTRIBUTING.md.
+        "snippet includes": [re.sub(r"\.(ko|en)\.md$", ".md", target) for target in INCLUDE.findall(text)],
         "figures": FIGURE.findall(text),
         "heading levels": headings,
         "exercises (??? success)": [line.strip().split()[1] for line in lines if EXERCISE.match(line)],
