@@ -51,8 +51,15 @@ def audit(url: str) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
             check=True,
             env={**os.environ, "CHROME_PATH": CHROME},
         )
@@ -62,7 +69,9 @@ def audit(url: str) -> dict:
         "transfer_kb": data["audits"]["total-byte-weight"]["numericValue"] / 1024,
         "lcp_ms": data["audits"]["largest-contentful-paint"]["numericValue"],
         "failed": [
-            audit_id for name in CATEGORIES for ref in data["categories"][name]["auditRefs"]
+            audit_id
+            for name in CATEGORIES
+            for ref in data["categories"][name]["auditRefs"]
             if ref["weight"] > 0 and (audit_id := ref["id"]) and data["audits"][audit_id]["score"] not in (None, 1)
         ],
     }
@@ -83,9 +92,12 @@ def main() -> None:
         with serve(site) as base:
             for page in pages:
                 result = audit(base + page)
-                print(f"/{page:23s} {result['performance']:5d} {result['accessibility']:5d} "
-                      f"{result['best-practices']:5d} {result['seo']:5d} {result['transfer_kb']:7.0f} "
-                      f"{result['lcp_ms']:7.0f}" + (f"   below 100: {', '.join(result['failed'])}" if result["failed"] else ""))
+                print(
+                    f"/{page:23s} {result['performance']:5d} {result['accessibility']:5d} "
+                    f"{result['best-practices']:5d} {result['seo']:5d} {result['transfer_kb']:7.0f} "
+                    f"{result['lcp_ms']:7.0f}"
+                    + (f"   below 100: {', '.join(result['failed'])}" if result["failed"] else "")
+                )
 
 
 if __name__ == "__main__":

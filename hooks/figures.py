@@ -10,6 +10,7 @@ Builds are reproducible: fixed SVG ids, no date, text kept as text.
 import hashlib
 import importlib.util
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -106,4 +107,7 @@ def on_pre_build(config):
                 target.write_bytes(svg)
             cache[str(target)] = key
     cache_file.parent.mkdir(exist_ok=True)
-    cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True))
+    # Write then rename, so a build running beside this one never reads half a file.
+    partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps(cache, indent=1, sort_keys=True))
+    os.replace(partial, cache_file)

@@ -21,11 +21,9 @@ def _to_mathml(latex: str, display: str, page) -> str:
         mathml = convert(source, display=display)
     except Exception as error:  # latex2mathml raises many kinds; all mean "cannot read this formula"
         raise PluginError(f"{page.file.src_uri}: cannot convert formula {source!r}: {error}") from error
-    # Keep the LaTeX as an annotation: screen readers and copy-paste get the source.
-    opening_end = mathml.index(">") + 1
-    annotation = f'<annotation encoding="application/x-tex">{html.escape(source)}</annotation>'
-    body = mathml[opening_end : -len("</math>")]
-    return f"{mathml[:opening_end]}<semantics><mrow>{body}</mrow>{annotation}</semantics></math>"
+    # Keep the LaTeX in alttext, an attribute: screen readers may use it, and the search index (which takes
+    # text, not attributes) does not fill up with TeX.
+    return mathml.replace("<math ", f'<math alttext="{html.escape(source)}" ', 1)
 
 
 def on_page_content(html_text, page, config, files):

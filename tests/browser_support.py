@@ -1,0 +1,139 @@
+"""Browser fixtures: the built site served on 127.0.0.1, and Debian's Chromium driven by Playwright.
+
+- `served_site`: the session's built site (the `site` fixture of conftest.py) served by a threading HTTP
+  server on a free port of 127.0.0.1; the value is the base URL, ending in "/".
+- `browser`: Playwright's Chromium, launched once per session from /usr/bin/chromium (Debian's package,
+  never a downloaded browser). Tests that use it skip, saying how to install it, where it is missing.
+- `page`: a fresh browser context and page per test; `page_errors(page)` collects what the page throws
+  and what it logs as an error, to assert on at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+INSTALL_HINT = "install Debian's chromium: apt-get install chromium"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 (a free port) for the duration of the block; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def launch_chromium():
+    """Playwright's Chromium from /usr/bin/chromium; raises RuntimeError with the fix when it cannot start."""
+    if not CHROMIUM.exists():
+        raise RuntimeError(INSTALL_HINT)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        raise RuntimeError("Playwright is missing: pip install -r requirements.txt") from error
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(INSTALL_HINT)
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def page_errors(page) -> list[str]:
+    """A list that fills with the page's uncaught exceptions and console errors from now on."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    page.on("console", lambda message: message.type == "error" and errors.append(f"console: {message.text}"))
+    return errors
+
+
+# --- Material's search box ---------------------------------------------------------------------------
+
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_META = ".md-search-result__meta"
+
+
+def _translation(page, key: str) -> str:
+    return page.evaluate(f"() => JSON.parse(document.getElementById('__config').textContent).translations[{key!r}]")
+
+
+def search(page, query: str, *, timeout: float = 15_000) -> list[str]:
+    """Type a query into Material's search box as a reader does and return the result pages, best first.
+
+    Material searches on key-up, so the value is filled in and a key-up follows. The box is emptied first
+    and the placeholder awaited, so the results read afterwards belong to this query, not the last one.
+    Each result is the absolute URL of a page (sections of one page are grouped under it).
+    """
+    placeholder = _translation(page, "search.result.placeholder")
+    box = page.locator(SEARCH_INPUT)
+    box.focus()
+    box.fill("")
+    box.dispatch_event("keyup")
+    page.wait_for_function(
+        "([meta, text]) => document.querySelector(meta).textContent.trim() === text",
+        arg=[SEARCH_META, placeholder],
+        timeout=timeout,
+    )
+    box.fill(query)
+    box.dispatch_event("keyup")
+    if query:
+        page.wait_for_function(
+            "([meta, text]) => document.querySelector(meta).textContent.trim() !== text",
+            arg=[SEARCH_META, placeholder],
+            timeout=timeout,
+        )
+    return page.eval_on_selector_all(
+        ".md-search-result__list > li",
+        "items => items.map(item => item.querySelector('a.md-search-result__link').href.split('#')[0].split('?')[0])",
+    )
