@@ -1,0 +1,80 @@
+"""Cold build against warm rebuild of the whole site: what CI pays, and what a writer waits for after a save.
+
+Copies the working tree (with .git, without .venv, site/ and every cache) to a scratch folder, builds it there
+with this Python: once cold, as a fresh clone in CI (all eight labs executed), then again unchanged (the labs
+read from .cache/mkdocs-jupyter). Prints wall time, CPU time (on a shared machine the wall time also counts
+other people's work) and how many notebooks each build executed. Targets on a 2-core machine: cold <= 90 s,
+warm <= 5 s.
+
+    .venv/bin/python bench/build_speed.py            # or: --keep, to look at the scratch folder afterwards
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+LEFT_OUT = shutil.ignore_patterns(".venv", "site", ".cache", ".pytest_cache", "__pycache__", ".lighthouse")
+TARGETS = {"cold": 90.0, "warm": 5.0}
+
+
+def build(root: Path) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    log = result.stdout + result.stderr
+    return {
+        "wall": wall,
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "executed": log.count("Converting notebook (execute=True)"),
+        "cached": log.count("Cache hit"),
+        "warnings": sum(line.startswith(("WARNING", "ERROR")) for line in log.splitlines()),
+        "returncode": result.returncode,
+        "log": log,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder and print where it is")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="build-speed-"))
+    root = scratch / "repo"
+    shutil.copytree(REPO, root, ignore=LEFT_OUT, symlinks=True)
+    print(f"{os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    failed = False
+    try:
+        for name in ("cold", "warm"):
+            run = build(root)
+            verdict = "ok" if run["wall"] <= TARGETS[name] else f"over the {TARGETS[name]:.0f} s target"
+            print(
+                f"{name}: {run['wall']:5.1f} s wall, {run['cpu']:5.1f} s CPU; notebooks executed {run['executed']}, "
+                f"from cache {run['cached']}; {run['warnings']} warnings, exit {run['returncode']}  [{verdict}]"
+            )
+            if run["returncode"] != 0:
+                print(run["log"][-3000:])
+                failed = True
+                break
+    finally:
+        if args.keep:
+            print(f"scratch folder: {root}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

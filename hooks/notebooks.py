@@ -1,0 +1,204 @@
+"""Labs: Jupyter notebooks in docs/<lang>/labs/, executed at build time by mkdocs-jupyter, in both languages.
+
+What mkdocs-jupyter 0.26.3 and mkdocs-static-i18n 1.3.1 (pinned in requirements.txt) do not do together:
+
+- Notebooks as pages. mkdocs-jupyter wraps each notebook in a page-like file in `on_files`, then i18n (which
+  runs its `on_files` last, priority -100) re-creates every file as a plain `File`: a notebook became a static
+  file, copied as raw JSON to `.../index.html`, and `--strict` passed (mkdocs-static-i18n issue #198). Here
+  `.ipynb` counts as a page for MkDocs itself, so i18n keeps a notebook a page of its own language, with the
+  other language as its alternate and no fallback.
+- Both languages or none. A lab in one language only, or whose code cells differ between the two languages,
+  fails the build naming the files: the prose is translated, the code is the same.
+- Cache. mkdocs-jupyter deletes every cache entry the current build did not use, and i18n runs one build per
+  language, so each language deleted the other's entries and every build executed everything again. Each
+  language gets its own cache folder here, named after what the outputs depend on besides the notebook and the
+  plugin's settings (already in mkdocs-jupyter's key): Python, torch, numpy and the other packages the labs
+  and the renderer use, and this file. An upgrade executes the labs again; an unchanged rebuild reads the cache.
+- Heading ids. mkdocs-jupyter slugs headings to ASCII, so a Korean heading got `id=""` while the table of
+  contents and the search index linked to `#_1`, `#_2`, ids that exist nowhere; nbconvert then percent-encodes
+  what is left. Notebooks get the site's own slugify (markdown_extensions.toc), as they are.
+- A cell that raises fails the build with the lab and the cell named (mkdocs-jupyter: `allow_errors: false`).
+- Each lab page gets a download link to the clean notebook (no outputs; mkdocs-jupyter's `include_source`
+  copies it next to the page) and an "Open in Colab" link built from `repo_url` and `edit_uri`, and its
+  description from the notebook's metadata (`"description"`).
+"""
+
+import functools
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import mkdocs.utils
+import mkdocs_jupyter.convert
+import mkdocs_jupyter.plugin
+import nbconvert.filters.strings
+from markdown.extensions.toc import TocExtension
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from nbclient.exceptions import CellExecutionError
+
+LABS = "labs"
+PLUGIN = "mkdocs-jupyter"
+# What the executed outputs and their HTML depend on, beyond the notebook and mkdocs-jupyter's settings.
+PACKAGES = ["torch", "numpy", "scikit-learn", "matplotlib", "ipykernel", "nbconvert", "nbclient", "mkdocs-jupyter"]
+HOOK_SOURCE = Path(__file__).read_bytes()
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+LINKS = {
+    "ko": ("노트북 내려받기 (.ipynb, 출력 없음)", "Colab에서 열기"),
+    "en": ("Download the notebook (.ipynb, no outputs)", "Open in Colab"),
+}
+
+# .ipynb is a page to MkDocs (and so to i18n); mkdocs-jupyter replaces how such a page is rendered.
+if ".ipynb" not in mkdocs.utils.markdown_extensions:
+    mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".ipynb")
+
+
+def is_lab(file) -> bool:
+    return file.src_uri.endswith(".ipynb")
+
+
+def code_cells(path: Path) -> list[str]:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
+
+
+def check_labs(docs_dir: Path, languages: list[str]) -> list[str]:
+    """Problems with the labs: one missing in a language, or code that differs between languages."""
+    labs = {lang: {p.name for p in (docs_dir / lang / LABS).glob("*.ipynb")} for lang in languages}
+    problems = []
+    for name in sorted(set().union(*labs.values())):
+        missing = [lang for lang in languages if name not in labs[lang]]
+        present = [lang for lang in languages if name in labs[lang]]
+        if missing:
+            problems.append(
+                f"docs/{'/'.join(missing)}/{LABS}/{name} is missing (docs/{present[0]}/{LABS}/{name} exists)"
+            )
+            continue
+        reference = code_cells(docs_dir / languages[0] / LABS / name)
+        for lang in languages[1:]:
+            if code_cells(docs_dir / lang / LABS / name) != reference:
+                problems.append(
+                    f"docs/{lang}/{LABS}/{name}: the code cells differ from docs/{languages[0]}/{LABS}/{name} "
+                    "(translate the Markdown cells only)"
+                )
+    return problems
+
+
+def environment_key(versions: dict[str, str]) -> str:
+    digest = hashlib.sha256(HOOK_SOURCE)
+    digest.update(json.dumps(versions, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def installed_versions() -> dict[str, str]:
+    versions = {"python": ".".join(map(str, sys.version_info[:3]))}
+    for package in PACKAGES:
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            versions[package] = "absent"
+    return versions
+
+
+def _i18n(config):
+    plugin = config.plugins["i18n"]
+    languages = [lang.locale for lang in plugin.config.languages if lang.build]
+    return plugin, languages
+
+
+def on_config(config):
+    jupyter = config.plugins.get(PLUGIN)
+    if jupyter is None:
+        return config
+    # The site's heading ids, in the notebook's HTML and in its table of contents alike. mkdocs-jupyter slugs
+    # with an ASCII-only slugify, then nbconvert percent-encodes what is left; the site's slug is an id as it is.
+    site_slugify = config.mdx_configs["toc"]["slugify"]
+    mkdocs_jupyter.convert.slugify = lambda text: site_slugify(text, "-")
+    nbconvert.filters.strings._convert_header_id = lambda slug: slug
+    mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=site_slugify)
+    # The labs' tensors are tiny: threads cost more than they save, and far more on a busy machine.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    return config
+
+
+def on_pre_build(config):
+    jupyter = config.plugins.get(PLUGIN)
+    if jupyter is None:
+        return
+    i18n, languages = _i18n(config)
+    problems = check_labs(Path(config.docs_dir), languages)
+    if problems:
+        raise PluginError("Labs do not match between languages:\n" + "\n".join(problems))
+    # One cache folder per language and environment; other environments' folders of this language go.
+    root = Path(config.config_file_path).parent / ".cache" / PLUGIN
+    language = i18n.current_language or i18n.default_language
+    folder = root / f"{language}-{environment_key(installed_versions())}"
+    for stale in root.glob(f"{language}-*"):
+        if stale != folder and stale.is_dir():
+            shutil.rmtree(stale)
+    jupyter.config["cache_dir"] = str(folder)
+
+
+@event_priority(-50)  # after mkdocs-jupyter (0) has replaced the page's render method
+def on_pre_page(page, config, files):
+    if not is_lab(page.file) or config.plugins.get(PLUGIN) is None:
+        return page
+    render = page.render
+
+    def render_naming_the_cell(config, files):
+        try:
+            render(config, files)
+        except CellExecutionError as error:
+            cells = code_cells(Path(page.file.abs_src_path))
+            number = next((i for i, source in enumerate(cells, 1) if source and source in str(error)), "?")
+            traceback = ANSI_COLOUR.sub("", str(error))
+            raise PluginError(
+                f"{page.file.src_uri}: code cell {number} raised {error.ename}: {error.evalue}\n{traceback}"
+            ) from None
+
+    page.render = render_naming_the_cell
+    return page
+
+
+def on_page_markdown(markdown, page, config, files):
+    if is_lab(page.file):
+        notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+        description = notebook["metadata"].get("description")
+        if not description:
+            raise PluginError(f'{page.file.src_uri}: the notebook\'s metadata has no "description"')
+        page.meta["description"] = description
+    return markdown
+
+
+def colab_url(config, src_uri: str) -> str:
+    """Colab opens a notebook from GitHub: repo_url, the branch and docs folder of edit_uri, the file."""
+    repo = urlsplit(config.repo_url or "")
+    if repo.netloc != "github.com":
+        raise PluginError(f"repo_url {config.repo_url!r}: Colab links need a GitHub repository")
+    _, branch, docs_path = (config.edit_uri or "edit/main/docs/").strip("/").split("/", 2)
+    return f"https://colab.research.google.com/github{repo.path.rstrip('/')}/blob/{branch}/{docs_path}/{src_uri}"
+
+
+def on_page_content(html, page, config, files):
+    if not is_lab(page.file) or config.plugins.get(PLUGIN) is None:
+        return html
+    download, colab = LINKS.get(getattr(page.file, "locale", None), LINKS["en"])
+    name = Path(page.file.src_uri).name
+    links = (
+        f'<p class="lab-links"><a class="md-button md-button--primary" href="{name}" download>{download}</a> '
+        f'<a class="md-button" href="{colab_url(config, page.file.src_uri)}">{colab}</a></p>'
+    )
+    # Permalinks like the Markdown pages': Material styles them and keeps them out of search results.
+    html = html.replace('<a class="anchor-link" href="#', '<a class="headerlink" href="#')
+    end_of_title = html.find("</h1>")
+    if end_of_title < 0:
+        return links + html
+    end_of_title += len("</h1>")
+    return html[:end_of_title] + links + html[end_of_title:]
