@@ -308,7 +308,7 @@ def _fresh_global_settings():
     numpy = sys.modules.get("numpy")
     torch = sys.modules.get("torch")
     print_options = numpy.get_printoptions() if numpy else None
-    torch_state = (torch.get_default_dtype(), torch.is_grad_enabled()) if torch else None
+    torch_state = (torch.get_default_dtype(), torch.is_grad_enabled(), torch.get_num_threads()) if torch else None
     try:
         yield
     finally:
@@ -317,6 +317,7 @@ def _fresh_global_settings():
         if torch and torch_state is not None:
             torch.set_default_dtype(torch_state[0])
             torch.set_grad_enabled(torch_state[1])
+            torch.set_num_threads(torch_state[2])
         warnings.resetwarnings()
 
 
