@@ -2,7 +2,7 @@
 
 Each `snippets/<chapter>/fig_<name>.py` defines `draw(lang) -> matplotlib.figure.Figure`. The result is
 written to `docs/<lang>/figures/<chapter>/<name>.svg` (git-ignored), so pages link to it like any
-image and the strict build checks the link. A figure is redrawn only when its script, this hook or the
+image and the strict build checks the link. A figure is redrawn only when its chapter's code, this hook or the
 library versions change; an unchanged file is never rewritten, so `mkdocs serve` does not loop.
 Builds are reproducible: fixed SVG ids, no date, text kept as text.
 """
@@ -85,7 +85,10 @@ def render_svg(script: Path, lang: str) -> bytes:
 
 
 def _cache_key(script: Path, lang: str) -> str:
-    digest = hashlib.sha256(HOOK_SOURCE + script.read_bytes())
+    # A figure may run its chapter's snippets to show exactly what the page's code computes: they count too.
+    digest = hashlib.sha256(HOOK_SOURCE)
+    for source in sorted(script.parent.glob("*.py")):
+        digest.update(source.name.encode() + source.read_bytes())
     digest.update(f"{lang}|{matplotlib.__version__}|{numpy.__version__}|{sys.version_info[:2]}".encode())
     return digest.hexdigest()
 
