@@ -6,6 +6,11 @@ from pathlib import Path
 
 import pytest
 
+# Torch's OpenMP threads spin-wait for work: on a busy 2-core machine (CI building the site, a laptop running
+# other jobs) small-tensor snippets then run 10-20x slower. One thread keeps the suite's time steady; export
+# OMP_NUM_THREADS to choose otherwise. Set before any test imports torch, and inherited by the build.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 pytest_plugins = ["pytester", "tests.browser_support"]
 
 REPO = Path(__file__).resolve().parent.parent

@@ -15,6 +15,7 @@ def scratch(pytester):
     shutil.copy(REPO / "mkdocs.yml", pytester.path / "mkdocs.yml")
     shutil.copytree(REPO / "hooks", pytester.path / "hooks")
     shutil.copytree(REPO / "overrides", pytester.path / "overrides")
+    (pytester.path / "snippets").mkdir()  # mkdocs.yml watches it, so it must exist
     shutil.copytree(REPO / "tests", pytester.path / "tests", ignore=shutil.ignore_patterns("test_*", "__pycache__"))
     (pytester.path / "pyproject.toml").write_text('[tool.pytest.ini_options]\naddopts = ["-p", "tests.codeblocks_plugin"]\n')
     return pytester
