@@ -100,7 +100,7 @@ def on_pre_build(config):
     cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
     for script in sorted((root / "snippets").glob("*/fig_*.py")):
         for lang in _languages(config):
-            target = docs_dir / lang / "figures" / script.parent.name / f"{script.stem[len('fig_'):]}.svg"
+            target = docs_dir / lang / "figures" / script.parent.name / f"{script.stem[len('fig_') :]}.svg"
             key = _cache_key(script, lang)
             if target.is_file() and cache.get(str(target)) == key:
                 continue

@@ -27,7 +27,5 @@ def _to_mathml(latex: str, display: str, page) -> str:
 
 
 def on_page_content(html_text, page, config, files):
-    html_text = BLOCK.sub(
-        lambda m: f'<div class="math-block">{_to_mathml(m.group(1), "block", page)}</div>', html_text
-    )
+    html_text = BLOCK.sub(lambda m: f'<div class="math-block">{_to_mathml(m.group(1), "block", page)}</div>', html_text)
     return INLINE.sub(lambda m: _to_mathml(m.group(1), "inline", page), html_text)

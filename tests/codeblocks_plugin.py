@@ -34,7 +34,17 @@ FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 SNIPPET_LINE = re.compile(r"^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>[\"'])(?P<target>.+?)(?P=quote)\s*$")
 CONT_MARK = re.compile(r"<!--[-\s]*pytest-codeblocks:\s*cont\s*-->")
 # Words that tell a reader, in either language, that a block continues the one above.
-CONTINUATION_WORDS = ("이어서", "이어지는", "위 코드", "위 블록", "앞 블록", "continues", "continuing", "block above", "code above")
+CONTINUATION_WORDS = (
+    "이어서",
+    "이어지는",
+    "위 코드",
+    "위 블록",
+    "앞 블록",
+    "continues",
+    "continuing",
+    "block above",
+    "code above",
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,7 @@ def expand_includes(page: Path) -> tuple[list[str], list[Origin]]:
         match = SNIPPET_LINE.match(line)
         if "8<-" in line and not match:
             raise ExpansionError(
-                f"{page.relative_to(ROOT)}:{number}: write includes on one line: --8<-- \"snippets/<chapter>/<file>\""
+                f'{page.relative_to(ROOT)}:{number}: write includes on one line: --8<-- "snippets/<chapter>/<file>"'
             )
         if not match:
             lines.append(line)
@@ -96,7 +106,7 @@ def expand_includes(page: Path) -> tuple[list[str], list[Origin]]:
         source = ROOT / match["target"].split(":")[0]
         source_lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
         indent = match["indent"]
-        first = included[0][len(indent):] if included else ""
+        first = included[0][len(indent) :] if included else ""
         offset = source_lines.index(first) if first in source_lines else 0
         for index, expanded in enumerate(included):
             lines.append(expanded)
@@ -115,7 +125,9 @@ def python_fences(lines: list[str]) -> list[int]:
             open_fence = match["fence"]
             if PYTHON_INFO.match(match["info"].strip()):
                 found.append(index)
-        elif match["fence"][0] == open_fence[0] and len(match["fence"]) >= len(open_fence) and not match["info"].strip():
+        elif (
+            match["fence"][0] == open_fence[0] and len(match["fence"]) >= len(open_fence) and not match["info"].strip()
+        ):
             open_fence = None
     return found
 

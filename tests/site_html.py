@@ -84,7 +84,7 @@ def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
     if parts.path.startswith("/"):
         if not parts.path.startswith(SITE_PATH):
             return site / "__outside_the_site__", ""
-        target = (site / unquote(parts.path[len(SITE_PATH):])).resolve()
+        target = (site / unquote(parts.path[len(SITE_PATH) :])).resolve()
     else:
         target = (page.parent / unquote(parts.path)).resolve()
     if target.is_dir() or parts.path.endswith("/"):

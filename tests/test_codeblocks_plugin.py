@@ -17,7 +17,9 @@ def scratch(pytester):
     shutil.copytree(REPO / "overrides", pytester.path / "overrides")
     (pytester.path / "snippets").mkdir()  # mkdocs.yml watches it, so it must exist
     shutil.copytree(REPO / "tests", pytester.path / "tests", ignore=shutil.ignore_patterns("test_*", "__pycache__"))
-    (pytester.path / "pyproject.toml").write_text('[tool.pytest.ini_options]\naddopts = ["-p", "tests.codeblocks_plugin"]\n')
+    (pytester.path / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\naddopts = ["-p", "tests.codeblocks_plugin"]\n'
+    )
     return pytester
 
 
@@ -33,7 +35,10 @@ def run(scratch, *args):
 
 def test_every_python_fence_style_is_collected_and_includes_are_expanded(scratch):
     write(scratch.path, "snippets/demo/ok.py", "value = 2 + 2\nprint(value)\n")
-    write(scratch.path, "docs/ko/page.md", '''
+    write(
+        scratch.path,
+        "docs/ko/page.md",
+        """
         # Page
 
         ```python
@@ -61,14 +66,20 @@ def test_every_python_fence_style_is_collected_and_includes_are_expanded(scratch
         ```text
         not python
         ```
-    ''')
+    """,
+    )
     result = run(scratch, "-v")
     result.assert_outcomes(passed=5)
 
 
 def test_a_failing_block_names_page_snippet_and_line(scratch):
-    write(scratch.path, "snippets/demo/bad.py", "import math\n\nratio = math.sqrt(4)\nassert ratio == 3, 'ratio is off'\n")
-    write(scratch.path, "docs/en/page.md", '''
+    write(
+        scratch.path, "snippets/demo/bad.py", "import math\n\nratio = math.sqrt(4)\nassert ratio == 3, 'ratio is off'\n"
+    )
+    write(
+        scratch.path,
+        "docs/en/page.md",
+        """
         # Page
 
         Some text.
@@ -76,7 +87,8 @@ def test_a_failing_block_names_page_snippet_and_line(scratch):
         ```python title="bad.py"
         --8<-- "snippets/demo/bad.py"
         ```
-    ''')
+    """,
+    )
     result = run(scratch)
     result.assert_outcomes(failed=1)
     output = result.stdout.str()
@@ -99,7 +111,10 @@ def test_missing_include_file_or_section_fails_collection_with_page_and_line(scr
 def test_recorded_output_must_match_and_can_be_updated(scratch):
     write(scratch.path, "snippets/demo/hello.py", "print('hello', 6 * 7)\n")
     write(scratch.path, "snippets/demo/hello.out", "hello 41\n")
-    write(scratch.path, "docs/ko/page.md", '''
+    write(
+        scratch.path,
+        "docs/ko/page.md",
+        """
         # T
 
         ```python
@@ -110,7 +125,8 @@ def test_recorded_output_must_match_and_can_be_updated(scratch):
         ```text
         --8<-- "snippets/demo/hello.out"
         ```
-    ''')
+    """,
+    )
     result = run(scratch)
     result.assert_outcomes(failed=1)
     assert "is not what the code prints" in result.stdout.str()
@@ -122,7 +138,7 @@ def test_recorded_output_must_match_and_can_be_updated(scratch):
 
 
 def test_a_continued_block_must_say_so_in_the_text(scratch):
-    silent = '# T\n\n```python\nx = 1\n```\n\n<!--pytest-codeblocks:cont-->\n```python\nassert x == 1\n```\n'
+    silent = "# T\n\n```python\nx = 1\n```\n\n<!--pytest-codeblocks:cont-->\n```python\nassert x == 1\n```\n"
     write(scratch.path, "docs/ko/silent.md", silent)
     result = run(scratch)
     assert result.ret != 0

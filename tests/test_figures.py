@@ -14,7 +14,7 @@ FIGURE_SCRIPTS = sorted((REPO / "snippets").glob("*/fig_*.py"))
 
 def built_figure(site: Path, lang: str, script: Path) -> Path:
     prefix = site if lang == "ko" else site / lang
-    return prefix / "figures" / script.parent.name / f"{script.stem[len('fig_'):]}.svg"
+    return prefix / "figures" / script.parent.name / f"{script.stem[len('fig_') :]}.svg"
 
 
 @pytest.mark.parametrize("script", FIGURE_SCRIPTS, ids=lambda s: f"{s.parent.name}/{s.name}")

@@ -6,8 +6,8 @@ REPO_PAGES = ["index.html", "ai-ml-dl/index.html", "key-components/index.html"]
 
 
 def test_strict_build_has_no_warnings(built_site):
-    assert built_site.returncode == 0 and not built_site.warnings, (
-        "mkdocs build --strict failed:\n" + "\n".join(built_site.warnings or built_site.log.splitlines()[-30:])
+    assert built_site.returncode == 0 and not built_site.warnings, "mkdocs build --strict failed:\n" + "\n".join(
+        built_site.warnings or built_site.log.splitlines()[-30:]
     )
 
 
@@ -37,7 +37,9 @@ def test_navigation_is_translated(site):
 
 def test_math_is_mathml_and_needs_no_script(site):
     html = (site / "key-components" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<math alttext="L\(w, b\) = [^"]+" xmlns="http://www.w3.org/1998/Math/MathML" display="block">', html)
+    assert re.search(
+        r'<math alttext="L\(w, b\) = [^"]+" xmlns="http://www.w3.org/1998/Math/MathML" display="block">', html
+    )
     assert "arithmatex" not in html and "mathjax" not in html.lower() and "katex" not in html.lower()
 
 

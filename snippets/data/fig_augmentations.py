@@ -49,7 +49,7 @@ def draw(lang: str):
     for col, (batch, title) in enumerate(zip(columns, TEXT[lang])):
         axes[0, col].set_title(title, fontsize=10)
         for row, image in enumerate(batch):
-            axes[row, col].imshow(image[0], cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+            axes[row, col].imshow(image[0].numpy(), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
             axes[row, col].set_axis_off()
     figure.tight_layout()
     return figure

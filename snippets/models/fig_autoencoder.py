@@ -40,7 +40,7 @@ def draw(lang: str):
     figure, axes = plt.subplots(2, 10, figsize=(9, 2.3))
     for column in range(10):
         for row, batch in enumerate([images, rebuilt]):
-            axes[row, column].imshow(batch[column].cpu().reshape(8, 8), cmap="gray", vmin=0, vmax=1)
+            axes[row, column].imshow(batch[column].cpu().reshape(8, 8).numpy(), cmap="gray", vmin=0, vmax=1)
             axes[row, column].set_xticks([])
             axes[row, column].set_yticks([])
     axes[0, 0].set_ylabel(text["original"], rotation=0, ha="right", va="center")
