@@ -19,16 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.serve import serve  # noqa: E402
+from tests.browser_support import CHROMIUM_ARGS  # noqa: E402
 from tests.test_site_quality import CHAPTERS, _first_load_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / "bench" / ".lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 

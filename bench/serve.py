@@ -39,9 +39,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
 def serve(site: Path):
     """Yield the base URL of `site` served on a free port of 127.0.0.1."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
