@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -38,6 +39,21 @@ def build_site(config: Path, site: Path, *extra: str) -> Build:
         timeout=600,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path:
+    """A minimal copy of the project: the real mkdocs.yml (with its own nav), hooks and theme overrides, and the
+    given pages (paths under docs/)."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "snippets").mkdir(exist_ok=True)  # mkdocs.yml watches it, so it must exist
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="session")

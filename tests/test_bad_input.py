@@ -5,29 +5,23 @@ Each case builds a small scratch site with the real mkdocs.yml settings and hook
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, build_site
+from tests.conftest import build_site, make_scratch_site
 
 GOOD_PAGE = "# {title}\n\nText.\n"
 
 
 @pytest.fixture
 def scratch_site(tmp_path) -> Path:
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\nnav:\n  - index.md\n  - page.md\n"
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "hooks", tmp_path / "hooks")
-    shutil.copytree(REPO / "overrides", tmp_path / "overrides")
-    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    pages = {
+        f"{lang}/{name}.md": GOOD_PAGE.format(title=name.title()) for lang in ("ko", "en") for name in ("index", "page")
+    }
+    make_scratch_site(tmp_path, pages, ["index.md", "page.md"])
+    (tmp_path / "snippets" / "demo").mkdir()
     (tmp_path / "snippets" / "demo" / "ok.py").write_text("# --8<-- [start:part]\nx = 1\n# --8<-- [end:part]\n")
-    for lang in ("ko", "en"):
-        (tmp_path / "docs" / lang).mkdir(parents=True)
-        (tmp_path / "docs" / lang / "index.md").write_text(GOOD_PAGE.format(title="Home"), encoding="utf-8")
-        (tmp_path / "docs" / lang / "page.md").write_text(GOOD_PAGE.format(title="Page"), encoding="utf-8")
     return tmp_path
 
 

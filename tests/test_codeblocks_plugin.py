@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_scratch_site
+
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def scratch(pytester):
     """A minimal copy of the site: the real mkdocs.yml and hooks, no pages yet."""
-    shutil.copy(REPO / "mkdocs.yml", pytester.path / "mkdocs.yml")
-    shutil.copytree(REPO / "hooks", pytester.path / "hooks")
-    shutil.copytree(REPO / "overrides", pytester.path / "overrides")
-    (pytester.path / "snippets").mkdir()  # mkdocs.yml watches it, so it must exist
+    make_scratch_site(pytester.path, {}, ["index.md"])
     shutil.copytree(REPO / "tests", pytester.path / "tests", ignore=shutil.ignore_patterns("test_*", "__pycache__"))
     (pytester.path / "pyproject.toml").write_text(
         '[tool.pytest.ini_options]\naddopts = ["-p", "tests.codeblocks_plugin"]\n'

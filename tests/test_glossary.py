@@ -358,7 +358,7 @@ SCRATCH_GLOSSARY = """
 
 
 def scratch_glossary_site(root: Path, chapter: str = "loss") -> Path:
-    from tests.test_translations import make_scratch_site
+    from tests.conftest import make_scratch_site
 
     return make_scratch_site(
         root,

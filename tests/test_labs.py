@@ -9,7 +9,6 @@
 """
 
 import re
-import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,7 +19,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from hooks.notebooks import check_labs, code_cells, environment_key, installed_versions
-from tests.conftest import REPO, build_site
+from tests.conftest import REPO, build_site, make_scratch_site
 from tests.site_html import parse
 
 DOCS = REPO / "docs"
@@ -165,17 +164,11 @@ def tiny_lab(lang: str, code: list[str]) -> str:
 
 
 def scratch_site(root: Path, labs: dict[str, list[str]]) -> Path:
-    config = CONFIG[: CONFIG.index("\nnav:")] + "\nnav:\n  - index.md\n  - labs/tiny.ipynb\n"
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "snippets").mkdir()
+    pages = {f"{lang}/index.md": "# Home\n\nText.\n" for lang in LANGUAGES}
+    pages.update({f"{lang}/labs/tiny.ipynb": tiny_lab(lang, code) for lang, code in labs.items()})
     for lang in LANGUAGES:
         (root / "docs" / lang / "labs").mkdir(parents=True)
-        (root / "docs" / lang / "index.md").write_text("# Home\n\nText.\n", encoding="utf-8")
-        if lang in labs:
-            (root / "docs" / lang / "labs" / "tiny.ipynb").write_text(tiny_lab(lang, labs[lang]), encoding="utf-8")
-    return root
+    return make_scratch_site(root, pages, ["index.md", "labs/tiny.ipynb"])
 
 
 @pytest.fixture(scope="module")

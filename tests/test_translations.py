@@ -8,13 +8,11 @@
 """
 
 import importlib.util
-import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, build_site
+from tests.conftest import REPO, build_site, make_scratch_site
 
 _spec = importlib.util.spec_from_file_location("translations_script", REPO / "scripts" / "translations.py")
 translations = importlib.util.module_from_spec(_spec)
@@ -33,21 +31,6 @@ def test_every_translation_is_marked_and_up_to_date():
 
 
 # --- a scratch site, built with the real mkdocs.yml and hooks -------------------------------------------
-
-
-def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path:
-    """A minimal copy of the project: the real mkdocs.yml (with its own nav), hooks and theme overrides, and the
-    given pages (paths under docs/)."""
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "snippets").mkdir()
-    for name, text in pages.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    return root
 
 
 def english(title: str, original: str, text: str = "Text.") -> str:
