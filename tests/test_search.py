@@ -278,3 +278,37 @@ def test_nothing_typed_breaks_the_search_box(page, served_site, lang):
     # The worker answers in order: once this answer is shown, every query above has been answered and shown.
     assert search(page, "손실" if not lang else "loss"), page.locator(SEARCH_META).text_content()
     assert errors == []
+
+
+# --- When the index loads (overrides/partials/search-index-after-paint.html) -------------------------------
+
+INDEX_TIMING = """() => {
+    const index = performance.getEntriesByType("resource").find(e => e.name.endsWith("/search/search_index.json"));
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    const load = performance.getEntriesByType("navigation")[0];
+    return index && paint && load.loadEventEnd ? [index.startTime, paint.startTime, load.loadEventEnd] : null;
+}"""
+
+
+@pytest.mark.parametrize("path", ["optimization/", "en/optimization/"], ids=["ko", "en"])
+def test_the_index_waits_until_the_page_has_painted_and_loaded(page, served_site, path):
+    """The 190 KB index must not compete with the page: it is requested after first paint and the load event."""
+    page.goto(served_site + path)
+    started, painted, loaded = page.wait_for_function(INDEX_TIMING, timeout=10_000).json_value()
+    assert started >= painted and started >= loaded, f"index at {started:.0f} ms, paint {painted:.0f}, load {loaded:.0f}"
+
+
+def test_search_works_offline_once_the_page_has_loaded(page, served_site):
+    """Nobody touches the search box: the index still arrives on its own, so search works with the network gone."""
+    page.goto(served_site + "en/")
+    page.wait_for_function(INDEX_TIMING, timeout=10_000)
+    page.context.set_offline(True)
+    assert any(url.endswith("/en/optimization/adaptive/") for url in search(page, "Adam"))
+
+
+def test_focusing_the_search_box_loads_the_index_at_once(page, served_site):
+    """A reader who searches before the page has finished loading does not wait for the idle-time request."""
+    page.route("**/figures/**", lambda route: None)  # a figure that never arrives: no load event, no idle time
+    page.goto(served_site + "optimization/", wait_until="domcontentloaded")
+    assert any(url.endswith("/optimization/adaptive/") for url in search(page, "Adam"))
+    assert page.evaluate("document.readyState") != "complete", "the load event came after all"
