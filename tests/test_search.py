@@ -295,7 +295,9 @@ def test_the_index_waits_until_the_page_has_painted_and_loaded(page, served_site
     """The 190 KB index must not compete with the page: it is requested after first paint and the load event."""
     page.goto(served_site + path)
     started, painted, loaded = page.wait_for_function(INDEX_TIMING, timeout=10_000).json_value()
-    assert started >= painted and started >= loaded, f"index at {started:.0f} ms, paint {painted:.0f}, load {loaded:.0f}"
+    assert started >= painted and started >= loaded, (
+        f"index at {started:.0f} ms, paint {painted:.0f}, load {loaded:.0f}"
+    )
 
 
 def test_search_works_offline_once_the_page_has_loaded(page, served_site):
