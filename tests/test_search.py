@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import pytest
 
 from hooks.search_languages import fold_duplicates, split_by_language
+from hooks.search_parse_speed import MaterialParser, PlainCodeParser
 from tests.browser_support import SEARCH_INPUT, SEARCH_META, page_errors, search
 
 # (query, pages that answer it, relative to the language root). "loss/*" is any page of a chapter; a question
@@ -100,6 +101,23 @@ def test_text_shown_in_results_is_the_page_text(site):
         doc for doc in docs if doc["location"] == "key-components/#네-요소가-모두-들어-있는-가장-작은-프로그램"
     )
     assert "경사 하강법(gradient descent)" in section["text"]
+
+
+def _sections(parser_class, html: str) -> list[tuple]:
+    parser = parser_class()
+    parser.feed(html)
+    parser.close()
+    # As Material's create_entry_for_section reads them: the pieces joined.
+    return [(section.id, "".join(section.title), "".join(section.text)) for section in parser.data]
+
+
+def test_code_indexed_as_plain_text_gives_the_same_sections(site):
+    """hooks/search_parse_speed.py drops the highlighting inside <pre> before Material's parser reads a page."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert _sections(PlainCodeParser, html) == _sections(MaterialParser, html), path.relative_to(site)
 
 
 def test_sections_without_an_id_are_folded_into_the_one_before():
