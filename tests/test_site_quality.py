@@ -2,6 +2,8 @@
 
 import gzip
 import re
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -10,6 +12,7 @@ from tests.site_html import CSS_URL, html_pages, is_external, parse, resolve
 PAGE_BUDGET = 200 * 1024  # bytes of HTML per page, uncompressed
 FIRST_LOAD_BUDGET = 400 * 1024  # bytes transferred (gzip) for a chapter page and all it loads, search index aside
 CHAPTERS = ["data", "models", "loss", "optimization"]
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
 def test_no_request_to_another_host(site):
@@ -102,6 +105,26 @@ def test_open_graph_tags_and_canonical(site):
     assert '<meta property="og:locale" content="en_US">' in html
     assert re.search(r'<link rel="canonical" href="https://[^"]+/en/key-components/">', html)
     assert re.search(r'<meta property="og:description" content="[^"]{20,}">', html)
+
+
+def test_sitemap_pairs_every_page_with_its_translation(site):
+    """Search engines read the hreflang pairs from sitemap.xml (hooks/seo_and_a11y_fixes.py says why not <head>)."""
+    site_url = re.search(r"^site_url:\s*(\S+)", (Path(__file__).parent.parent / "mkdocs.yml").read_text(), re.M)[1]
+    built = {
+        str(page.parent.relative_to(site)).removeprefix(".") for page in site.rglob("index.html")
+    }  # "" for the home page, "en/loss" for a chapter
+    listed = {}
+    for url in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
+        listed[url.findtext("s:loc", namespaces=SITEMAP)] = alternates
+    paths = {url.removeprefix(site_url).rstrip("/") for url in listed}
+    assert paths == built, f"in the sitemap, not built: {paths - built}; built, not listed: {built - paths}"
+    for url, alternates in listed.items():
+        assert set(alternates) == {"ko", "en"}, url
+        assert url in alternates.values(), f"{url} is not among its own alternates"
+        korean = alternates["ko"].removeprefix(site_url)
+        assert alternates["en"] == f"{site_url}en/{korean}", url
+        assert listed[alternates["ko"]] == listed[alternates["en"]] == alternates, f"{url}: pairs disagree"
 
 
 def test_the_404_page_speaks_both_languages(site):
