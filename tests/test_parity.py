@@ -1,5 +1,5 @@
 """Both languages have the same pages, and each pair has the same skeleton: code, figures, headings, exercises,
-admonitions and content tabs."""
+admonitions, content tabs and footnotes."""
 
 import difflib
 import re
@@ -17,6 +17,7 @@ EXERCISE = re.compile(r"^\s*\?\?\?\+?\s+success")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 TAB = re.compile(r"^\s*===\+?\s+\"([^\"]*)\"")
 FENCE = re.compile(r"^\s*```")
+FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")  # [^adam] in the text; [^adam]: starts its reference
 FENCE_INFO = re.compile(r"^\s*```+\s*\{?\s*\.?([\w-]+)")
 
 
@@ -28,7 +29,7 @@ def skeleton(path: Path) -> dict[str, list[str]]:
     """What must match between the two languages, in page order."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    in_fence, headings, admonitions, tabs = False, [], [], []
+    in_fence, headings, admonitions, tabs, footnotes = False, [], [], [], []
     for line in lines:
         if FENCE.match(line):
             in_fence = not in_fence
@@ -38,6 +39,8 @@ def skeleton(path: Path) -> dict[str, list[str]]:
             admonitions.append(ADMONITION.match(line)[1])
         elif not in_fence and TAB.match(line):
             tabs.append(TAB.match(line)[1])
+        if not in_fence:
+            footnotes += FOOTNOTE_MARK.findall(line)
     return {
         # A page may include its own language's copy of a root file: CONTRIBUTING.ko.md / CONTRIBUTING.md.
         "snippet includes": [re.sub(r"\.(ko|en)\.md$", ".md", target) for target in INCLUDE.findall(text)],
@@ -46,6 +49,7 @@ def skeleton(path: Path) -> dict[str, list[str]]:
         "exercises (??? success)": [line.strip().split()[1] for line in lines if EXERCISE.match(line)],
         "admonitions (!!! kind)": admonitions,
         'content tab labels (=== "...")': tabs,
+        "footnote marks ([^name])": footnotes,
         # Language of each code block in order (its title may be translated).
         "code blocks": [FENCE_INFO.match(line)[1] for line in lines if FENCE_INFO.match(line)],
     }
