@@ -20,9 +20,9 @@ losses = []
 for step in range(200):
     y_hat = model(x)
     loss = loss_fn(y_hat, y)
-    optimizer.zero_grad()
-    loss.backward()  # first derivative of the loss w.r.t. every parameter
-    optimizer.step()
+    optimizer.zero_grad()  # (1)!
+    loss.backward()  # (2)!
+    optimizer.step()  # (3)!
     losses.append(loss.item())
 
 w, b = model.weight.item(), model.bias.item()

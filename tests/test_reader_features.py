@@ -1,0 +1,100 @@
+"""What Material gives the reader works on our pages: theme that follows the system, copy button, code annotations,
+linked NumPy/PyTorch tabs, footnotes, foldable solutions, edit link, last-updated date and back-to-top button.
+
+The first tests read the built HTML; the rest click through the pages in headless Chromium (tests/browser_support.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser_support import page_errors
+
+ROOT = Path(__file__).resolve().parent.parent
+REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+LANGS = [("", "ko"), ("en/", "en")]
+
+
+def _html(site, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS, ids=["ko", "en"])
+def test_chapter_pages_link_to_their_source_and_show_when_they_changed(site, prefix, lang):
+    html = _html(site, prefix + "optimization/adaptive")
+    assert f'href="{REPO_URL}/edit/main/docs/{lang}/optimization/adaptive.md"' in html
+    assert re.search(r'class="git-revision-date-localized-plugin[^"]*"[^>]*>[^<]*\d{4}', html), "no last-updated date"
+    assert 'data-md-component="top"' in html, "no back-to-top button"
+    assert '<details class="success">' in _html(site, prefix + "optimization"), "exercise solutions are not folded"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["ko", "en"])
+def test_footnotes_link_both_ways(site, prefix):
+    html = _html(site, prefix + "optimization/adaptive")
+    marks = re.findall(r'<sup id="fnref:([\w-]+)"><a class="footnote-ref" href="#fn:\1"', html)
+    assert marks == ["adagrad", "adadelta", "rmsprop", "adam", "adamw"]
+    for name in marks:
+        note = re.search(rf'<li id="fn:{name}">(.*?)</li>', html, re.S)
+        assert note and f'href="#fnref:{name}"' in note[1], f"footnote {name} does not lead back to the text"
+
+
+def test_the_theme_follows_the_system_until_the_reader_picks_one(site):
+    first_palette_input = re.search(r'<input class="md-option" data-md-color-media="([^"]*)"', _html(site, ""))
+    assert first_palette_input and first_palette_input[1] == "(prefers-color-scheme)"
+
+
+# --- In the browser ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme, expected", [("dark", "slate"), ("light", "default")])
+def test_a_new_reader_gets_the_systems_colour_scheme(browser, served_site, scheme, expected):
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(served_site)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "prefix, note", [("", "지난 단계의 기울기를 지웁니다"), ("en/", "Clears the gradients")], ids=["ko", "en"]
+)
+def test_code_annotations_open_in_the_pages_language(page, served_site, prefix, note):
+    errors = page_errors(page)
+    page.goto(served_site + prefix + "key-components/")
+    block = page.locator("div.highlight", has=page.locator("text=optimizer.zero_grad")).first
+    markers = block.locator(".md-annotation")
+    assert markers.count() == 3
+    markers.first.locator(".md-annotation__index").click()
+    assert note in markers.first.locator(".md-tooltip__inner").inner_text()
+    assert "(1)!" not in block.locator("pre > code").inner_text()
+    assert errors == []
+
+
+def test_the_copy_button_copies_the_snippet_the_tests_ran(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(served_site + "key-components/")
+        block = page.locator("div.highlight", has=page.locator("text=optimizer.zero_grad")).first
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+    finally:
+        context.close()
+    source = (ROOT / "snippets" / "key_components" / "tiny_regression.py").read_text(encoding="utf-8")
+    without_markers = re.sub(r"  # \(\d+\)!$", "", source, flags=re.M)
+    assert [line.rstrip() for line in copied.splitlines()] == without_markers.rstrip().splitlines()
+
+
+def test_choosing_pytorch_in_one_tab_set_switches_them_all(page, served_site):
+    page.goto(served_site + "optimization/optimizers/")
+    sets = page.locator(".tabbed-set")
+    assert sets.count() >= 2
+    sets.first.locator("label", has_text="PyTorch").click()
+    for i in range(sets.count()):
+        assert sets.nth(i).locator("input").nth(1).is_checked(), f"tab set {i} still shows NumPy"
