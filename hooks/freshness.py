@@ -6,9 +6,13 @@ SHA-256 of the original page's text. When the original (docs/<default language>/
 that hash, the built page gets a warning banner under its title, in the reader's language, linking to the
 original. `scripts/translations.py status` lists such pages and `mark-fresh` records a new hash.
 A page without `translated_from` gets no banner; the status command and tests/test_translations.py list it.
+Labs work alike: a translated notebook records the version of the original notebook's file in its metadata
+(`"translated_from"`), and its page gets the same banner, as HTML, since a notebook has no Markdown to add to.
 """
 
 import hashlib
+import json
+from html import escape
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -43,6 +47,21 @@ def banner(lang: str, href: str) -> str:
     return f'!!! warning "{title}"\n    {text} <a href="{href}" hreflang="ko">{link}</a>.\n'
 
 
+def banner_html(lang: str, href: str) -> str:
+    """The banner as the admonition extension renders it, for pages that are not Markdown (notebooks)."""
+    title, text, link = (escape(part) for part in BANNERS.get(lang, BANNERS["en"]))
+    return (
+        f'<div class="admonition warning"><p class="admonition-title">{title}</p>'
+        f'<p>{text} <a href="{escape(href)}" hreflang="ko">{link}</a>.</p></div>'
+    )
+
+
+def recorded_version(text: str, meta: dict, is_notebook: bool) -> str | None:
+    """The version a translation says it was translated from: front matter, or a notebook's metadata."""
+    recorded = json.loads(text).get("metadata", {}).get(FIELD) if is_notebook else meta.get(FIELD)
+    return None if recorded is None else str(recorded)
+
+
 def _insert_after_title(markdown: str, block: str) -> str:
     """Under the page's first `# ` heading, so that it stays the page title; at the top if there is none."""
     lines = markdown.split("\n")
@@ -55,20 +74,40 @@ def _insert_after_title(markdown: str, block: str) -> str:
     return block + "\n" + markdown
 
 
-def on_page_markdown(markdown, page, config, files):
+def _stale_original_href(page, config) -> str | None:
+    """The link from a stale translation to its original; None for an original, a fresh or an unmarked page."""
     plugin, default = _i18n(config)
     lang = getattr(page.file, "locale", None)
     if plugin is None or lang is None or lang == default:
-        return markdown
-    recorded = page.meta.get(FIELD)
+        return None
+    is_notebook = page.file.src_uri.endswith(".ipynb")
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if is_notebook else ""
+    recorded = recorded_version(source, page.meta, is_notebook)
     if recorded is None:
-        return markdown
+        return None
     relative = page.file.src_uri.split("/", 1)[1]  # en/loss/index.md -> loss/index.md
     original = Path(config.docs_dir) / default / relative
-    if original.is_file() and source_hash(original.read_text(encoding="utf-8")) == str(recorded):
-        return markdown
+    if original.is_file() and source_hash(original.read_text(encoding="utf-8")) == recorded:
+        return None
     # The original's URL is this page's URL without the language folder (Korean is served at the root).
     prefix = f"{lang}/"
     original_url = page.url[len(prefix) :] if page.url.startswith(prefix) else page.url
-    href = get_relative_url(original_url or ".", page.url or ".")
-    return _insert_after_title(markdown, banner(lang, href))
+    return get_relative_url(original_url or ".", page.url or ".")
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        return markdown
+    href = _stale_original_href(page, config)
+    return markdown if href is None else _insert_after_title(markdown, banner(page.file.locale, href))
+
+
+def on_page_content(html, page, config, files):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    href = _stale_original_href(page, config)
+    if href is None:
+        return html
+    end_of_title = html.find("</h1>")
+    at = end_of_title + len("</h1>") if end_of_title >= 0 else 0
+    return html[:at] + banner_html(page.file.locale, href) + html[at:]

@@ -6,11 +6,13 @@
 
 A PAGE is docs/en/loss/index.md, docs/ko/loss/index.md, en/loss/index.md or loss/index.md. Each English page
 records `translated_from: <hash>` in its front matter: the version (hooks/freshness.py, source_hash) of the Korean
-page it was translated from. The build shows a banner on a page whose original has changed since.
+page it was translated from. A lab (labs/loss.ipynb) records it in the notebook's metadata. The build shows a
+banner on a page whose original has changed since.
 """
 
 import argparse
 import importlib.util
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -48,8 +50,15 @@ class Translation:
         return self.docs / SOURCE / self.page
 
     @property
+    def is_notebook(self) -> bool:
+        return self.path.suffix == ".ipynb"
+
+    @property
     def recorded(self) -> str | None:
-        match = FRONT_MATTER.match(self.path.read_text(encoding="utf-8"))
+        text = self.path.read_text(encoding="utf-8")
+        if self.is_notebook:
+            return freshness.recorded_version(text, {}, is_notebook=True)
+        match = FRONT_MATTER.match(text)
         found = RECORD.search(match[1] or "") if match else None
         return found[1] if found else None
 
@@ -63,7 +72,8 @@ class Translation:
         if self.current is None:
             return f"no original: {where} ({original} does not exist)"
         if self.recorded is None:
-            return f"unmarked: {where} (no '{FIELD}:' in its front matter; translate it, then mark it fresh)"
+            place = "metadata" if self.is_notebook else "front matter"
+            return f"unmarked: {where} (no '{FIELD}' in its {place}; translate it, then mark it fresh)"
         if self.recorded != self.current:
             return (
                 f"stale: {where} was translated from {original} version {self.recorded}; "
@@ -76,7 +86,7 @@ def translations(docs: Path) -> list[Translation]:
     return [
         Translation(path.relative_to(docs / lang).as_posix(), lang, docs)
         for lang in TARGETS
-        for path in sorted((docs / lang).rglob("*.md"))
+        for path in sorted([*(docs / lang).rglob("*.md"), *(docs / lang).rglob("*.ipynb")])
     ]
 
 
@@ -104,6 +114,13 @@ def mark_fresh(translation: Translation) -> str:
     if version is None:
         raise SystemExit(f"error: {translation.original} does not exist, so {translation.path} translates nothing")
     text = translation.path.read_text(encoding="utf-8")
+    if translation.is_notebook:
+        notebook = json.loads(text)
+        notebook["metadata"][FIELD] = version
+        # As Jupyter writes notebooks, so the diff is one line.
+        text = json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        translation.path.write_text(text, encoding="utf-8")
+        return f"{translation.path.relative_to(translation.docs.parent).as_posix()}: {FIELD} {version}"
     # YAML would read an all-digit version as a number (and a leading 0 as octal): quote it then.
     line = f'{FIELD}: "{version}"' if version.isdigit() else f"{FIELD}: {version}"
     match = FRONT_MATTER.match(text)

@@ -8,6 +8,7 @@
 """
 
 import importlib.util
+import json
 
 import pytest
 import yaml
@@ -37,12 +38,33 @@ def english(title: str, original: str, text: str = "Text.") -> str:
     return f"---\ntranslated_from: {translations.source_hash(original)}\n---\n\n# {title}\n\n{text}\n"
 
 
+def notebook(title: str, prose: str, translated_from: str | None = None) -> str:
+    """A lab as Jupyter writes it: a title, one line of prose, one code cell."""
+    metadata = {"description": f"{title}: a lab", "kernelspec": {"name": "python3", "display_name": "Python 3"}}
+    if translated_from is not None:
+        metadata["translated_from"] = translations.source_hash(translated_from)
+    cells = [
+        {"cell_type": "markdown", "id": "intro", "metadata": {}, "source": [f"# {title}\n", "\n", prose]},
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "run",
+            "metadata": {},
+            "outputs": [],
+            "source": ["print(6 * 7)"],
+        },
+    ]
+    document = {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 @pytest.fixture(scope="module")
 def stale_site(tmp_path_factory):
-    """index.md is fresh; page.md's Korean original changed after it was translated."""
+    """index.md is fresh; page.md's and labs/lab.ipynb's Korean originals changed after they were translated."""
     home_ko = "# 홈\n\n본문입니다.\n"
     page_ko_then = "# 페이지\n\n처음 쓴 본문입니다.\n"
     page_ko_now = "# 페이지\n\n고쳐 쓴 본문입니다.\n"
+    lab_ko_then = notebook("실습", "처음 쓴 설명입니다.")
     root = make_scratch_site(
         tmp_path_factory.mktemp("stale"),
         {
@@ -50,8 +72,10 @@ def stale_site(tmp_path_factory):
             "en/index.md": english("Home", home_ko),
             "ko/page.md": page_ko_now,
             "en/page.md": english("Page", page_ko_then, "Text.\n\n```python\nprint('code stays as it is')\n```"),
+            "ko/labs/lab.ipynb": notebook("실습", "고쳐 쓴 설명입니다."),
+            "en/labs/lab.ipynb": notebook("Lab", "The first explanation.", translated_from=lab_ko_then),
         },
-        ["index.md", "page.md"],
+        ["index.md", "page.md", "labs/lab.ipynb"],
     )
     result = build_site(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0 and not result.warnings, result.log
@@ -68,22 +92,35 @@ def test_a_stale_translation_shows_a_banner_linking_to_the_original(stale_site):
     assert "<title>Page - " in html
 
 
+def test_a_stale_lab_shows_the_banner_too(stale_site):
+    html = (stale_site / "site" / "en" / "labs" / "lab" / "index.html").read_text(encoding="utf-8")
+    assert BANNER in html and 'class="admonition warning"' in html
+    assert '<a href="../../../labs/lab/" hreflang="ko">' in html, "the banner links to the Korean lab"
+    assert html.index("<h1") < html.index(BANNER)
+    assert "42" in html, "the lab still runs"
+
+
 def test_a_fresh_translation_and_the_original_show_no_banner(stale_site):
-    for page in ("en/index.html", "index.html", "page/index.html"):
+    for page in ("en/index.html", "index.html", "page/index.html", "labs/lab/index.html"):
         assert BANNER not in (stale_site / "site" / page).read_text(encoding="utf-8"), page
 
 
 def test_the_status_command_lists_the_stale_page_and_mark_fresh_fixes_it(stale_site, capsys):
     docs = stale_site / "docs"
     assert translations.main(["status"], docs=docs) == 1
-    out = capsys.readouterr().out
-    assert out.startswith("stale: docs/en/page.md was translated from docs/ko/page.md version ")
-    assert "index.md" not in out
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("stale: docs/en/labs/lab.ipynb was translated from docs/ko/labs/lab.ipynb version ")
+    assert out[1].startswith("stale: docs/en/page.md was translated from docs/ko/page.md version ")
+    assert len(out) == 2, "index.md is fresh"
 
-    assert translations.main(["mark-fresh", "docs/en/page.md"], docs=docs) == 0
+    lab_before = (docs / "en" / "labs" / "lab.ipynb").read_text(encoding="utf-8")
+    assert translations.main(["mark-fresh", "docs/en/page.md", "labs/lab.ipynb"], docs=docs) == 0
     assert translations.main(["status"], docs=docs) == 0
     text = (docs / "en" / "page.md").read_text(encoding="utf-8")
     assert text.count("translated_from:") == 1 and text.endswith("```\n")
+    lab_after = (docs / "en" / "labs" / "lab.ipynb").read_text(encoding="utf-8")
+    changed = [line for line in lab_after.splitlines() if line not in lab_before.splitlines()]
+    assert changed == [f'  "translated_from": "{translations.source_hash((docs / "ko/labs/lab.ipynb").read_text())}"']
 
 
 @pytest.mark.parametrize(
