@@ -17,6 +17,9 @@ What mkdocs-jupyter 0.26.3 and mkdocs-static-i18n 1.3.1 (pinned in requirements.
 - Heading ids. mkdocs-jupyter slugs headings to ASCII, so a Korean heading got `id=""` while the table of
   contents and the search index linked to `#_1`, `#_2`, ids that exist nowhere; nbconvert then percent-encodes
   what is left. Notebooks get the site's own slugify (markdown_extensions.toc), as they are.
+- Executed once. The code cells are the same in both languages, so their outputs are too: the first language
+  to execute a lab saves the outputs in `.cache/lab-outputs/<key>.json` (key: the code cells and the
+  environment above) and the other language's notebook gets them without starting a kernel.
 - A cell that raises fails the build with the lab and the cell named (mkdocs-jupyter: `allow_errors: false`).
 - Each lab page gets a download link to the clean notebook (no outputs; mkdocs-jupyter's `include_source`
   copies it next to the page) and an "Open in Colab" link built from `repo_url` and `edit_uri`, and its
@@ -26,6 +29,7 @@ What mkdocs-jupyter 0.26.3 and mkdocs-static-i18n 1.3.1 (pinned in requirements.
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -38,10 +42,12 @@ import mkdocs.utils
 import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
 import nbconvert.filters.strings
+import nbformat
 from markdown.extensions.toc import TocExtension
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from nbclient.exceptions import CellExecutionError
+from nbconvert.preprocessors import ExecutePreprocessor
 
 LABS = "labs"
 PLUGIN = "mkdocs-jupyter"
@@ -49,6 +55,8 @@ PLUGIN = "mkdocs-jupyter"
 PACKAGES = ["torch", "numpy", "scikit-learn", "matplotlib", "ipykernel", "nbconvert", "nbclient", "mkdocs-jupyter"]
 HOOK_SOURCE = Path(__file__).read_bytes()
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+OUTPUTS = Path(".cache") / "lab-outputs"  # under the folder of mkdocs.yml
+log = logging.getLogger(f"mkdocs.hooks.{Path(__file__).stem}")
 
 LINKS = {
     "ko": ("노트북 내려받기 (.ipynb, 출력 없음)", "Colab에서 열기"),
@@ -107,6 +115,40 @@ def installed_versions() -> dict[str, str]:
     return versions
 
 
+def outputs_key(code: list[str], environment: str) -> str:
+    """What a lab's outputs depend on: its code cells, in order, and the environment (environment_key)."""
+    digest = hashlib.sha256(environment.encode())
+    digest.update(json.dumps(code).encode())
+    return digest.hexdigest()[:16]
+
+
+def _execute_once(outputs_dir: Path):
+    """ExecutePreprocessor.preprocess that reuses the outputs of the same code run for another language."""
+    execute = getattr(ExecutePreprocessor.preprocess, "__wrapped__", ExecutePreprocessor.preprocess)
+
+    @functools.wraps(execute)
+    def preprocess(self, nb, resources=None, km=None):
+        cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+        environment = environment_key(installed_versions())
+        saved = outputs_dir / f"{outputs_key([cell.source for cell in cells], environment)}.json"
+        if saved.is_file():
+            for cell, run in zip(cells, json.loads(saved.read_text(encoding="utf-8")), strict=True):
+                cell.outputs = [nbformat.from_dict(output) for output in run["outputs"]]
+                cell.execution_count = run["execution_count"]
+            log.info("Lab outputs reused, no kernel started: %s", saved.name)
+            return nb, resources
+        nb, resources = execute(self, nb, resources, km)
+        runs = [{"outputs": cell.outputs, "execution_count": cell.execution_count} for cell in cells]
+        outputs_dir.mkdir(parents=True, exist_ok=True)
+        partial = saved.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(runs), encoding="utf-8")
+        os.replace(partial, saved)
+        log.info("Lab executed, outputs saved: %s", saved.name)
+        return nb, resources
+
+    return preprocess
+
+
 def _i18n(config):
     plugin = config.plugins["i18n"]
     languages = [lang.locale for lang in plugin.config.languages if lang.build]
@@ -125,6 +167,7 @@ def on_config(config):
     mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=site_slugify)
     # The labs' tensors are tiny: threads cost more than they save, and far more on a busy machine.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    ExecutePreprocessor.preprocess = _execute_once(Path(config.config_file_path).parent / OUTPUTS)
     return config
 
 
@@ -136,6 +179,14 @@ def on_pre_build(config):
     problems = check_labs(Path(config.docs_dir), languages)
     if problems:
         raise PluginError("Labs do not match between languages:\n" + "\n".join(problems))
+    # Saved outputs of code that no lab has any more go.
+    environment = environment_key(installed_versions())
+    labs = Path(config.docs_dir).glob(f"*/{LABS}/*.ipynb")
+    current = {outputs_key(code_cells(lab), environment) for lab in labs}
+    outputs = Path(config.config_file_path).parent / OUTPUTS
+    for saved in outputs.glob("*.json"):
+        if saved.stem not in current:
+            saved.unlink()
     # One cache folder per language and environment; other environments' folders of this language go.
     root = Path(config.config_file_path).parent / ".cache" / PLUGIN
     language = i18n.current_language or i18n.default_language

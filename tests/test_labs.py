@@ -179,11 +179,13 @@ def two_builds(tmp_path_factory):
     return root, build_site(root / "mkdocs.yml", root / "site"), build_site(root / "mkdocs.yml", root / "site")
 
 
-def test_each_language_executes_once_and_an_unchanged_rebuild_reads_the_cache(two_builds):
+def test_a_lab_runs_once_for_both_languages_and_an_unchanged_rebuild_reads_the_cache(two_builds):
     root, cold, warm = two_builds
     assert cold.returncode == 0 and not cold.warnings, cold.log
     assert warm.returncode == 0 and not warm.warnings, warm.log
     assert cold.log.count("Converting notebook (execute=True)") == 2
+    assert cold.log.count("Lab executed, outputs saved") == 1, cold.log
+    assert cold.log.count("Lab outputs reused, no kernel started") == 1, cold.log
     assert "Converting notebook" not in warm.log and warm.log.count("Cache hit") == 2, warm.log
     key = environment_key(installed_versions())
     folders = sorted(p.name for p in (root / ".cache" / "mkdocs-jupyter").iterdir())
@@ -191,6 +193,19 @@ def test_each_language_executes_once_and_an_unchanged_rebuild_reads_the_cache(tw
     for lang, prefix in (("ko", ""), ("en", "en/")):
         html = (root / "site" / prefix / "labs" / "tiny" / "index.html").read_text(encoding="utf-8")
         assert "answer = 42" in html and '"cell_type"' not in html
+
+
+def test_outputs_of_code_no_lab_has_any_more_are_dropped(tmp_path):
+    root = scratch_site(tmp_path, {"ko": ["print('first')"], "en": ["print('first')"]})
+    assert build_site(root / "mkdocs.yml", root / "site").returncode == 0
+    before = sorted((root / ".cache" / "lab-outputs").glob("*.json"))
+    for lang in LANGUAGES:
+        (root / "docs" / lang / "labs" / "tiny.ipynb").write_text(tiny_lab(lang, ["print('second')"]), encoding="utf-8")
+    result = build_site(root / "mkdocs.yml", root / "site")
+    assert result.returncode == 0, result.log
+    after = sorted((root / ".cache" / "lab-outputs").glob("*.json"))
+    assert len(before) == len(after) == 1 and before != after
+    assert "second" in (root / "site" / "en" / "labs" / "tiny" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_cell_that_raises_fails_the_build_naming_the_lab_and_the_cell(tmp_path):
