@@ -197,6 +197,13 @@ def test_code_identifiers_find_pages_that_use_them(home, served_site, site, lang
     assert [r for r in results if identifier in _text_of(site, r)], f"no page using {identifier} among {results}"
 
 
+def test_a_terms_chapter_comes_before_the_glossary(home, served_site):
+    """The glossary repeats every term in one line; with `search.boost` 0.5 the explaining chapter ranks first."""
+    results = search(home("en/"), "overfitting")
+    assert results[0].startswith(served_site + "en/optimization/"), results[:3]
+    assert served_site + "en/glossary/" in results, "the glossary is still among the results"
+
+
 def test_each_language_finds_only_its_own_pages(home, served_site):
     korean = search(home(""), "loss")
     english = search(home("en/"), "loss")
