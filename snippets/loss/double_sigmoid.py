@@ -1,7 +1,8 @@
 import torch
 import torch.nn.functional as F
 
-logits = torch.linspace(-20, 20, 401)  # every logit a model could output
+device = "cuda" if torch.cuda.is_available() else "cpu"
+logits = torch.linspace(-20, 20, 401, device=device)  # every logit a model could output
 target_zero = torch.zeros_like(logits)
 target_one = torch.ones_like(logits)
 
