@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -43,11 +44,13 @@ import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
 import nbconvert.filters.strings
 import nbformat
+from jupyter_client.manager import KernelManager
 from markdown.extensions.toc import TocExtension
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from nbclient.exceptions import CellExecutionError
 from nbconvert.preprocessors import ExecutePreprocessor
+from traitlets import default
 
 LABS = "labs"
 PLUGIN = "mkdocs-jupyter"
@@ -122,6 +125,19 @@ def outputs_key(code: list[str], environment: str) -> str:
     return digest.hexdigest()[:16]
 
 
+class UnixSocketKernelManager(KernelManager):
+    """A lab's kernel on Unix sockets in the temporary folder, not on TCP ports of 127.0.0.1: no other user of the
+    machine can reach it, and ipykernel has no unencrypted TCP to warn about in the build log."""
+
+    @default("transport")
+    def _unix_sockets(self):
+        return "ipc"
+
+    @default("ip")
+    def _socket_path_prefix(self):
+        return str(Path(tempfile.gettempdir()) / f"lab-kernel-{os.getpid()}")
+
+
 def _execute_once(outputs_dir: Path):
     """ExecutePreprocessor.preprocess that reuses the outputs of the same code run for another language."""
     execute = getattr(ExecutePreprocessor.preprocess, "__wrapped__", ExecutePreprocessor.preprocess)
@@ -137,6 +153,8 @@ def _execute_once(outputs_dir: Path):
                 cell.execution_count = run["execution_count"]
             log.info("Lab outputs reused, no kernel started: %s", saved.name)
             return nb, resources
+        if os.name == "posix":
+            self.kernel_manager_class = UnixSocketKernelManager
         nb, resources = execute(self, nb, resources, km)
         runs = [{"outputs": cell.outputs, "execution_count": cell.execution_count} for cell in cells]
         outputs_dir.mkdir(parents=True, exist_ok=True)

@@ -186,6 +186,7 @@ def test_a_lab_runs_once_for_both_languages_and_an_unchanged_rebuild_reads_the_c
     assert cold.log.count("Converting notebook (execute=True)") == 2
     assert cold.log.count("Lab executed, outputs saved") == 1, cold.log
     assert cold.log.count("Lab outputs reused, no kernel started") == 1, cold.log
+    assert "IPKernelApp" not in cold.log, "the kernel talks over a Unix socket: nothing to warn about"
     assert "Converting notebook" not in warm.log and warm.log.count("Cache hit") == 2, warm.log
     key = environment_key(installed_versions())
     folders = sorted(p.name for p in (root / ".cache" / "mkdocs-jupyter").iterdir())
