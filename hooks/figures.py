@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import traceback
+import warnings
 from importlib.metadata import version
 from pathlib import Path
 
@@ -67,7 +68,10 @@ def render_svg(script: Path, lang: str) -> bytes:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    with plt.rc_context({**STYLE, "axes.prop_cycle": matplotlib.cycler(color=COLOURS)}):
+    with plt.rc_context({**STYLE, "axes.prop_cycle": matplotlib.cycler(color=COLOURS)}), warnings.catch_warnings():
+        # Text stays text in the SVG, drawn by the browser in the page's fonts; matplotlib's own font has no Hangul
+        # and would say so for every syllable (750 lines in the build log).
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
         try:
             figure = _load_draw(script)(lang)
         except PluginError:
