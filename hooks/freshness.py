@@ -56,9 +56,9 @@ def banner_html(lang: str, href: str) -> str:
     )
 
 
-def recorded_version(text: str, meta: dict, is_notebook: bool) -> str | None:
-    """The version a translation says it was translated from: front matter, or a notebook's metadata."""
-    recorded = json.loads(text).get("metadata", {}).get(FIELD) if is_notebook else meta.get(FIELD)
+def notebook_version(text: str) -> str | None:
+    """The version a translated notebook says it was translated from: `"translated_from"` in its metadata."""
+    recorded = json.loads(text).get("metadata", {}).get(FIELD)
     return None if recorded is None else str(recorded)
 
 
@@ -80,9 +80,10 @@ def _stale_original_href(page, config) -> str | None:
     lang = getattr(page.file, "locale", None)
     if plugin is None or lang is None or lang == default:
         return None
-    is_notebook = page.file.src_uri.endswith(".ipynb")
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if is_notebook else ""
-    recorded = recorded_version(source, page.meta, is_notebook)
+    if page.file.src_uri.endswith(".ipynb"):
+        recorded = notebook_version(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    else:
+        recorded = None if page.meta.get(FIELD) is None else str(page.meta[FIELD])
     if recorded is None:
         return None
     relative = page.file.src_uri.split("/", 1)[1]  # en/loss/index.md -> loss/index.md

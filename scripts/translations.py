@@ -57,7 +57,7 @@ class Translation:
     def recorded(self) -> str | None:
         text = self.path.read_text(encoding="utf-8")
         if self.is_notebook:
-            return freshness.recorded_version(text, {}, is_notebook=True)
+            return freshness.notebook_version(text)
         match = FRONT_MATTER.match(text)
         found = RECORD.search(match[1] or "") if match else None
         return found[1] if found else None
