@@ -13,7 +13,9 @@ from urllib.parse import unquote, urlsplit
 NOT_LOADED = {"canonical", "alternate", "prev", "next", "search", "license", "author"}
 # Root-relative URLs ("/deep-learning-basics/en/") start with the path of site_url, where the site is published.
 _CONFIG = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", _CONFIG, re.M)[1]).path
+SITE_URL = re.search(r"^site_url:\s*(\S+)", _CONFIG, re.M)[1]
+SITE_PATH = urlsplit(SITE_URL).path
+REPO_URL = re.search(r"^repo_url:\s*(\S+)", _CONFIG, re.M)[1].rstrip("/")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 

@@ -20,13 +20,12 @@ from nbclient.exceptions import CellExecutionError
 
 from hooks.notebooks import check_labs, code_cells, environment_key, installed_versions
 from tests.conftest import REPO, build_site, make_scratch_site
-from tests.site_html import parse
+from tests.site_html import REPO_URL, parse
 
 DOCS = REPO / "docs"
 LANGUAGES = ["ko", "en"]
 LABS = sorted(p.stem for p in (DOCS / "ko" / "labs").glob("*.ipynb"))
 CONFIG = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-REPO_URL = re.search(r"^repo_url:\s*(\S+)", CONFIG, re.M)[1].rstrip("/")
 EDIT_URI = re.search(r"^edit_uri:\s*(\S+)", CONFIG, re.M)[1]
 SECONDS_PER_LAB = 30  # the limit on a 2-core CPU, kernel start included
 

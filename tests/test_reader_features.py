@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import page_errors
+from tests.site_html import REPO_URL
 
 ROOT = Path(__file__).resolve().parent.parent
-REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 LANGS = [("", "ko"), ("en/", "en")]
 
 

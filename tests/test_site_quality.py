@@ -2,12 +2,11 @@
 
 import gzip
 import re
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from tests.site_html import CSS_URL, html_pages, is_external, parse, resolve
+from tests.site_html import CSS_URL, SITE_URL, html_pages, is_external, parse, resolve
 
 PAGE_BUDGET = 200 * 1024  # bytes of HTML per page, uncompressed
 FIRST_LOAD_BUDGET = 400 * 1024  # bytes transferred (gzip) for a chapter page and all it loads, search index aside
@@ -109,7 +108,6 @@ def test_open_graph_tags_and_canonical(site):
 
 def test_sitemap_pairs_every_page_with_its_translation(site):
     """Search engines read the hreflang pairs from sitemap.xml (hooks/seo_and_a11y_fixes.py says why not <head>)."""
-    site_url = re.search(r"^site_url:\s*(\S+)", (Path(__file__).parent.parent / "mkdocs.yml").read_text(), re.M)[1]
     built = {
         str(page.parent.relative_to(site)).removeprefix(".") for page in site.rglob("index.html")
     }  # "" for the home page, "en/loss" for a chapter
@@ -117,13 +115,13 @@ def test_sitemap_pairs_every_page_with_its_translation(site):
     for url in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP):
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
         listed[url.findtext("s:loc", namespaces=SITEMAP)] = alternates
-    paths = {url.removeprefix(site_url).rstrip("/") for url in listed}
+    paths = {url.removeprefix(SITE_URL).rstrip("/") for url in listed}
     assert paths == built, f"in the sitemap, not built: {paths - built}; built, not listed: {built - paths}"
     for url, alternates in listed.items():
         assert set(alternates) == {"ko", "en"}, url
         assert url in alternates.values(), f"{url} is not among its own alternates"
-        korean = alternates["ko"].removeprefix(site_url)
-        assert alternates["en"] == f"{site_url}en/{korean}", url
+        korean = alternates["ko"].removeprefix(SITE_URL)
+        assert alternates["en"] == f"{SITE_URL}en/{korean}", url
         assert listed[alternates["ko"]] == listed[alternates["en"]] == alternates, f"{url}: pairs disagree"
 
 
