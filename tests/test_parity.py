@@ -1,5 +1,5 @@
 """Both languages have the same pages, and each pair has the same skeleton: code, figures, headings, exercises,
-admonitions, content tabs and footnotes."""
+admonitions, content tabs, footnotes and quoted figures."""
 
 import difflib
 import re
@@ -18,6 +18,7 @@ ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 TAB = re.compile(r"^\s*===\+?\s+\"([^\"]*)\"")
 FENCE = re.compile(r"^\s*```")
 FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")  # [^adam] in the text; [^adam]: starts its reference
+QUOTE = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")  # a figure quoted from a run (hooks/quotes.py)
 FENCE_INFO = re.compile(r"^\s*```+\s*\{?\s*\.?([\w-]+)")
 
 
@@ -50,6 +51,8 @@ def skeleton(path: Path) -> dict[str, list[str]]:
         "admonitions (!!! kind)": admonitions,
         'content tab labels (=== "...")': tabs,
         "footnote marks ([^name])": footnotes,
+        # The same figures, in whatever order each language's sentences need.
+        "quoted figures ({{ name }})": sorted(QUOTE.findall(text)),
         # Language of each code block in order (its title may be translated).
         "code blocks": [FENCE_INFO.match(line)[1] for line in lines if FENCE_INFO.match(line)],
     }
