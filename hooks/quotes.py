@@ -3,7 +3,7 @@ from a recorded output (`*.out`) or from a snippet's source, so a translator nev
 never leaves a sentence behind.
 
 Each chapter names its figures in `snippets/<chapter>/quotes.yml` (the chapter of `loss/regression.md` is
-`loss`; of `key-components.md`, `key_components`):
+`loss`; of `key-components.md`, `key_components`; a large chapter may split them into `quotes-<part>.yml` files):
 
     quotes:
       adam_final_loss:                # a number copied from an output, shown as printed
@@ -58,6 +58,7 @@ class Quote:
     chapter: str
     name: str
     spec: dict
+    file: str = "quotes.yml"
     text: str = ""  # as rendered (language-neutral formats); "words" renders per language
     number: float = math.nan
 
@@ -71,7 +72,7 @@ class Quote:
 
     @property
     def where(self) -> str:
-        return f"snippets/{self.chapter}/quotes.yml: {self.name}"
+        return f"snippets/{self.chapter}/{self.file}: {self.name}"
 
 
 def chapter_of(page_path: str) -> str:
@@ -146,17 +147,22 @@ def evaluate(expression: str, names: dict[str, float]) -> float | bool:
 
 def load_chapter(chapter: str, root: Path = ROOT) -> tuple[dict[str, Quote], dict[str, str]]:
     """Every figure of one chapter, computed from the files as they are now, and its `elsewhere` marks."""
-    path = root / "snippets" / chapter / "quotes.yml"
-    if not path.is_file():
-        return {}, {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise QuoteError(f"{path.relative_to(root)}: not valid YAML: {error}") from None
-    unknown = sorted(set(data) - {"quotes", "elsewhere"})
-    if unknown:
-        raise QuoteError(f"{path.relative_to(root)}: unknown sections {unknown} (allowed: quotes, elsewhere)")
-    quotes = {name: Quote(chapter, name, spec or {}) for name, spec in (data.get("quotes") or {}).items()}
+    quotes, elsewhere = {}, {}
+    for path in sorted((root / "snippets" / chapter).glob("quotes*.yml")):
+        where = path.relative_to(root).as_posix()
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise QuoteError(f"{where}: not valid YAML: {error}") from None
+        unknown = sorted(set(data) - {"quotes", "elsewhere"})
+        if unknown:
+            raise QuoteError(f"{where}: unknown sections {unknown} (allowed: quotes, elsewhere)")
+        for name, spec in (data.get("quotes") or {}).items():
+            if name in quotes:
+                raise QuoteError(f"{where}: {name} is named in {quotes[name].file} too")
+            quotes[name] = Quote(chapter, name, spec or {}, path.name)
+        for number, source in (data.get("elsewhere") or {}).items():
+            elsewhere[str(number).replace(" ", "")] = str(source)
     for quote in quotes.values():
         extra = sorted(set(quote.spec) - ENTRY_FIELDS)
         if extra:
@@ -183,7 +189,7 @@ def load_chapter(chapter: str, root: Path = ROOT) -> tuple[dict[str, Quote], dic
             progressed = True
         if not progressed:
             names = ", ".join(quote.name for quote in pending)
-            raise QuoteError(f"snippets/{chapter}/quotes.yml: {names}: value names an unknown figure, or a cycle")
+            raise QuoteError(f"snippets/{chapter}: {names}: value names an unknown figure, or a cycle")
     numbers = {name: quote.number for name, quote in quotes.items()}
     for quote in quotes.values():
         if "check" in quote.spec:
@@ -197,7 +203,6 @@ def load_chapter(chapter: str, root: Path = ROOT) -> tuple[dict[str, Quote], dic
                     f"{quote.where}: the prose claims {quote.spec['check']!r}, which no longer holds ({shown}); "
                     f"reread the sentences that quote it"
                 )
-    elsewhere = {str(number).replace(" ", ""): str(source) for number, source in (data.get("elsewhere") or {}).items()}
     return quotes, elsewhere
 
 
@@ -299,7 +304,7 @@ def resolve(name: str, page_path: str, root: Path = ROOT, cache: dict | None = N
         cache[chapter] = load_chapter(chapter, root)
     quotes = cache[chapter][0]
     if short not in quotes:
-        raise KeyError(f"{{{{ {name} }}}} is not in snippets/{chapter}/quotes.yml")
+        raise KeyError(f"{{{{ {name} }}}} is not in snippets/{chapter}/quotes*.yml")
     return quotes[short]
 
 

@@ -45,15 +45,20 @@ def unchecked(page: str, root: Path = REPO) -> list[tuple[str, int, str, str]]:
     return problems
 
 
+def chapters(root: Path = REPO) -> list[str]:
+    """The snippets folders that hold quoted figures."""
+    return sorted({path.parent.name for path in (root / "snippets").glob("*/quotes*.yml")})
+
+
 def changed(root: Path = REPO) -> list[tuple[str, str, str, str]]:
     """(chapter, name, shown, now) for every figure whose value is not what the prose was last read with."""
     found = []
-    for folder in sorted((root / "snippets").glob("*/quotes.yml")):
-        quotes, _ = load_chapter(folder.parent.name, root)
+    for chapter in chapters(root):
+        quotes, _ = load_chapter(chapter, root)
         for name, quote in quotes.items():
             shown = quote.spec.get("shown")
             if shown is None or str(shown) != quote_text(quote):
-                found.append((folder.parent.name, name, "(never read)" if shown is None else str(shown), quote_text(quote)))
+                found.append((chapter, name, "(never read)" if shown is None else str(shown), quote_text(quote)))
     return found
 
 
@@ -72,15 +77,15 @@ def uses(chapter: str, name: str, root: Path = REPO) -> list[str]:
     return found
 
 
-def accept(chapters: list[str], root: Path = REPO) -> int:
+def accept(only: list[str], root: Path = REPO) -> int:
     """Write each figure's current value as the last line of its entry, `shown: "..."`; nothing else changes.
     Entries are written in block style: `  name:` and then its fields indented by four spaces."""
     count = 0
-    for path in sorted((root / "snippets").glob("*/quotes.yml")):
+    for path in sorted((root / "snippets").glob("*/quotes*.yml")):
         chapter = path.parent.name
-        if chapters and chapter not in chapters:
+        if only and chapter not in only:
             continue
-        quotes, _ = load_chapter(chapter, root)
+        quotes = {name: quote for name, quote in load_chapter(chapter, root)[0].items() if quote.file == path.name}
         out, section, current, last_field = [], None, None, None
         for line in path.read_text(encoding="utf-8").split("\n"):
             if re.match(r"^\S", line) and not line.startswith("#"):
@@ -153,7 +158,7 @@ def main(argv=None) -> int:
     if args.command == "changed":
         rows = changed()
         for chapter, name, shown, now in rows:
-            print(f"snippets/{chapter}/quotes.yml: {name}: shown {shown}, now {now}")
+            print(f"snippets/{chapter}: {name}: shown {shown}, now {now}")
             for use in uses(chapter, name):
                 print(f"    {use[:140]}")
         return 1 if rows else 0

@@ -16,13 +16,13 @@ from hooks.quotes import QuoteError, final_consonant, load_chapter, particle_for
 from scripts import quotes as quotes_script
 
 REPO = Path(__file__).resolve().parent.parent
-CHAPTERS = sorted(path.parent.name for path in (REPO / "snippets").glob("*/quotes.yml"))
+CHAPTERS = quotes_script.chapters()
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_figure_resolves_and_its_claims_hold(chapter):
     quotes, _ = load_chapter(chapter)
-    assert quotes, f"snippets/{chapter}/quotes.yml names no figure"
+    assert quotes, f"snippets/{chapter}/quotes*.yml name no figure"
 
 
 @pytest.mark.parametrize("page", quotes_script.chapter_pages())
@@ -35,7 +35,7 @@ def test_every_placeholder_names_a_figure(page):
 def test_prose_was_read_with_the_figures_the_outputs_print_now():
     report = []
     for chapter, name, shown, now in quotes_script.changed():
-        report.append(f"snippets/{chapter}/quotes.yml: {name}: shown {shown}, now {now}, quoted by:")
+        report.append(f"snippets/{chapter}: {name}: shown {shown}, now {now}, quoted by:")
         report += [f"    {use}" for use in quotes_script.uses(chapter, name)] or ["    (no sentence)"]
     assert not report, (
         "these figures changed since the prose around them was read; reread each sentence (does it still hold?), "
