@@ -24,7 +24,11 @@ from mkdocs.exceptions import PluginError
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 MARKER = "<!-- glossary -->"
-FIELDS = {"ko", "en", "abbr", "chapter", "def_ko", "def_en", "wrong_ko"}
+FIELDS = {"ko", "en", "abbr", "chapter", "page", "gloss", "def_ko", "def_en", "wrong_ko"}
+# `page:` the page that teaches the term (inside the language folder), when it is not the chapter's first page;
+# `page: none` for a term no page teaches yet, which the glossary lists without a link.
+# `gloss: false` for a loanword written in Hangul (데이터, 텐서): it never takes the English in parentheses.
+UNLINKED = "none"
 REQUIRED = ("ko", "en", "chapter", "def_ko", "def_en")
 HEADERS = {
     "ko": ("용어", "영어", "뜻", "처음 다루는 장"),
@@ -61,6 +65,16 @@ def chapter_page(docs_dir: Path, lang: str, chapter: str) -> str | None:
     return None
 
 
+def term_page(docs_dir: Path, lang: str, term: dict) -> str | None:
+    """The page a term links to: its `page`, else its chapter's first page; UNLINKED or None (missing)."""
+    page = term.get("page")
+    if page == UNLINKED:
+        return UNLINKED
+    if page:
+        return page if (docs_dir / lang / page).is_file() else None
+    return chapter_page(docs_dir, lang, term["chapter"])
+
+
 def _page_title(page_file: Path) -> str:
     for line in page_file.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
@@ -86,14 +100,19 @@ def render_table(terms: list[dict], lang: str, docs_dir: Path, page_uri: str) ->
     for term in sorted(terms, key=_sort_key(lang)):
         english = term["en"] + (f" ({term['abbr']})" if term.get("abbr") else "")
         name, other = (term["ko"], english) if lang == "ko" else (english, term["ko"])
-        target = chapter_page(docs_dir, lang, term["chapter"])
-        if target is None:
-            unlinked.setdefault(term["chapter"], []).append(f"{term['ko']} ({term['en']})")
+        target = term_page(docs_dir, lang, term)
+        if target == UNLINKED:
+            chapter = "—"
+        elif target is None:
+            unlinked.setdefault(term.get("page") or term["chapter"], []).append(f"{term['ko']} ({term['en']})")
             chapter = _cell(term["chapter"])
         else:
             chapter = f"[{_cell(_page_title(docs_dir / lang / target))}]({target})"
         rows.append(f"| **{_cell(name)}** | {_cell(other)} | {_cell(term['def_' + lang])} | {chapter} |")
     for chapter, names in unlinked.items():
+        if chapter.endswith(".md"):
+            log.warning(f"{page_uri}: docs/glossary.yml: page {chapter} does not exist: {', '.join(names)}")
+            continue
         log.warning(
             f"{page_uri}: docs/glossary.yml: {len(names)} term(s) of chapter '{chapter}' cannot link to it, because "
             f"neither docs/{lang}/{chapter}/index.md nor docs/{lang}/{chapter}.md exists: {', '.join(names)}"

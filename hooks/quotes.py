@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)\s*\}\}")
 NUMBER = r"[-+−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?"
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 ENTRY_FIELDS = {"from", "find", "value", "format", "check", "shown", "source"}
 
 WORDS = {
@@ -321,22 +322,30 @@ def render_markdown(markdown: str, page_path: str, lang: str, source: str, root:
         if fence is not None or "{{" not in line:
             out.append(line)
             continue
-        pieces, at = [], 0
-        for found in PLACEHOLDER.finditer(line):
-            try:
-                quote = resolve(found.group(1), page_path, root, cache)
-            except KeyError as error:
-                raise QuoteError(f"{source}:{number}: {error.args[0]}") from None
-            figure = quote.render(lang)
-            rest = line[found.end():]
-            particle = PARTICLE_AFTER.match(rest) if lang == "ko" else None
-            pieces.append(line[at:found.start()] + figure)
-            at = found.end()
-            if particle:
-                pieces.append(particle_for(figure, particle.group(1)))
-                at += particle.end()
-        out.append("".join(pieces) + line[at:])
+        rendered, at = [], 0
+        for code in INLINE_CODE.finditer(line):  # inline code stays as written
+            rendered += [_render_text(line[at : code.start()], page_path, lang, f"{source}:{number}", root, cache),
+                         code.group()]
+            at = code.end()
+        out.append("".join(rendered) + _render_text(line[at:], page_path, lang, f"{source}:{number}", root, cache))
     return "\n".join(out)
+
+
+def _render_text(text: str, page_path: str, lang: str, where: str, root: Path, cache: dict | None) -> str:
+    pieces, at = [], 0
+    for found in PLACEHOLDER.finditer(text):
+        try:
+            quote = resolve(found.group(1), page_path, root, cache)
+        except KeyError as error:
+            raise QuoteError(f"{where}: {error.args[0]}") from None
+        figure = quote.render(lang)
+        pieces.append(text[at : found.start()] + figure)
+        at = found.end()
+        particle = PARTICLE_AFTER.match(text[at:]) if lang == "ko" else None
+        if particle:
+            pieces.append(particle_for(figure, particle.group(1)))
+            at += particle.end()
+    return "".join(pieces) + text[at:]
 
 
 def on_pre_build(config):

@@ -7,7 +7,11 @@ and link URLs are not prose):
   (c) the first time a glossary term appears in a page's prose, outside headings, tables, admonition and tab
       titles and image alt text, it is followed by its English in parentheses: 손실 함수(loss function).
       A term followed by different English in parentheses is another sense of the same word, e.g.
-      기울기(slope) for the slope of a line, and does not count as the term's first use.
+      기울기(slope) for the slope of a line, and does not count as the term's first use;
+  (d) a loanword written in Hangul (`gloss: false` in the glossary: 데이터, 텐서) never takes its English;
+  (e) a term takes its English once per page: not again in a later section;
+  (f) one term for one idea: a term glossed with other English, 기울기(slope), is another idea under the same
+      word; say 경사 or 변화율 for a slope.
 Every finding of a rule is listed at once, as file:line.
 """
 
@@ -61,6 +65,10 @@ def test_every_entry_has_the_fields():
             problems.append(f"{where}: chapter {term.get('chapter')!r} is not one of {', '.join(CHAPTERS)}")
         if not isinstance(term.get("wrong_ko", []), list):
             problems.append(f"{where}: wrong_ko must be a list")
+        if "gloss" in term and term["gloss"] is not False:
+            problems.append(f"{where}: gloss is either absent or false")
+        if term.get("page") not in (None, hook.UNLINKED) and not str(term["page"]).endswith(".md"):
+            problems.append(f"{where}: page {term['page']!r} is neither a page path (loss/regression.md) nor none")
         if "abbr" in term and not re.fullmatch(r"[A-Z][A-Za-z0-9]+", str(term["abbr"])):
             problems.append(f"{where}: abbr {term['abbr']!r} is not an abbreviation such as MSE")
         for language in ("ko", "en"):
@@ -244,19 +252,40 @@ def lint_page(path: Path, where: str | None = None) -> list[str]:
         variant = " ".join(match[0].split())
         findings.append(f"{where}:{line_of(text, match.start())}: (b) '{variant}' should be '{WRONG[variant]}'")
 
-    # (c) first use gives the English in parentheses.
-    seen = set()
+    # (c) first use gives the English in parentheses; (d) not for a loanword; (e) only once per page.
+    seen, glossed = set(), {}
     for match in KOREAN.finditer(first_use_text):
         term = korean_of(match[0])
+        gloss = PARENS.match(first_use_text, match.end())
+        gives_english = bool(gloss and names_english(gloss[1], term))
+        line = line_of(text, match.start())
+        if term.get("gloss") is False:
+            if gives_english:
+                findings.append(f"{where}:{line}: (d) '{term['ko']}' is a loanword: write it without '({gloss[1]})'")
+            continue
+        if gives_english and term["ko"] in glossed:
+            findings.append(
+                f"{where}:{line}: (e) '{term['ko']}' is glossed again; its English is given once per page, "
+                f"on line {glossed[term['ko']]}"
+            )
+            continue
+        if gives_english:
+            glossed[term["ko"]] = line
         if term["ko"] in seen:
             continue
-        gloss = PARENS.match(first_use_text, match.end())
-        if gloss and names_english(gloss[1], term):
+        if gives_english:
             seen.add(term["ko"])
             continue
         abbreviation = normalize_english(term.get("abbr", "")) in english_parts(gloss[1]) if gloss else False
+        compound = gloss and any(part.endswith(normalize_english(term["en"])) for part in english_parts(gloss[1]))
+        if compound:
+            continue  # 로지스틱 회귀(logistic regression): a longer name that ends in the term
         if gloss and re.search("[A-Za-z]", gloss[1]) and not re.search(f"[{HANGUL}]", gloss[1]) and not abbreviation:
-            continue  # 기울기(slope): another sense of the word, not the glossary's term
+            findings.append(
+                f"{where}:{line}: (f) '{term['ko']}({gloss[1]})': {term['ko']} means {term['en']} only; "
+                f"name this other idea with another word"
+            )
+            continue
         seen.add(term["ko"])
         later = [
             line_of(text, m.start())
@@ -264,9 +293,7 @@ def lint_page(path: Path, where: str | None = None) -> list[str]:
             if korean_of(m[0]) is term and (g := PARENS.match(first_use_text, m.end())) and names_english(g[1], term)
         ]
         hint = f" (the English is given later, on line {later[0]})" if later else ""
-        findings.append(
-            f"{where}:{line_of(text, match.start())}: (c) first use of '{term['ko']}' without '({term['en']})'{hint}"
-        )
+        findings.append(f"{where}:{line}: (c) first use of '{term['ko']}' without '({term['en']})'{hint}")
     return sorted(findings, key=lambda finding: int(finding.split(":")[1]))
 
 
@@ -302,12 +329,14 @@ def lint_text(tmp_path: Path, text: str) -> list[str]:
             ["(a) '비용 함수(loss function)' should be '손실 함수(loss function)'"],
         ),
         ("손실함수를 줄입니다.\n", ["(b) '손실함수' should be '손실 함수'"]),
+        ("모델은 손실 함수를 줄입니다.\n", ["(c) first use of '손실 함수' without '(loss function)'"]),
+        ("데이터(data)와 모델(model), 텐서\n", [
+            "(d) '데이터' is a loanword: write it without '(data)'",
+            "(d) '모델' is a loanword: write it without '(model)'",
+        ]),
         (
-            "모델은 손실 함수를 줄입니다.\n",
-            [
-                "(c) first use of '모델' without '(model)'",
-                "(c) first use of '손실 함수' without '(loss function)'",
-            ],
+            "과적합(overfitting)입니다.\n\n## 다음 절\n\n과적합(overfitting)을 막습니다.\n",
+            ["(e) '과적합' is glossed again; its English is given once per page, on line 1"],
         ),
         (
             "손실 함수를 줄입니다. 손실 함수(loss function)는\n",
@@ -318,15 +347,15 @@ def lint_text(tmp_path: Path, text: str) -> list[str]:
         ("매개변수(parameters)와 손실 함수(loss\nfunction)\n", []),
         ('!!! warning "손실함수를 조심"\n    본문\n', ["(b) '손실함수' should be '손실 함수'"]),
         ("손실 함수(예측의 오차)\n", ["(c) first use of '손실 함수' without '(loss function)'"]),
-        ("레이블 스무딩(label smoothing)은 레이블(label)을 바꿉니다.\n", []),
+        ("배치 정규화(batch normalization)는 배치를 표준화(standardization)합니다.\n", []),
         (
             "확률적 경사 하강법(SGD)\n",
             ["(c) first use of '확률적 경사 하강법' without '(stochastic gradient descent)'"],
         ),
         # Longest term first; a term glued to a Hangul prefix is another word.
         ("확률적 경사 하강법(stochastic gradient descent, SGD)과 자기회귀\n", []),
-        # Another sense of the same word, declared by its own English.
-        ("직선의 기울기(slope)와 절편\n", []),
+        # One term for one idea: the slope of a line is not the gradient.
+        ("직선의 기울기(slope)와 절편\n", ["(f) '기울기(slope)': 기울기 means gradient only; name this other idea with another word"]),
         # Not prose: code, math, comments, link URLs, headings and tables (for rule c).
         (
             "# 손실 함수\n\n| 손실 함수 |\n| --- |\n\n`손실함수` $x$ <!-- 로스 함수 -->\n"
@@ -420,3 +449,36 @@ def test_a_term_whose_chapter_page_is_missing_is_a_warning_naming_it(tmp_path, c
         "docs/ko/models/index.md nor docs/ko/models.md exists: 평균 제곱 오차 (mean squared error)"
     ]
     assert "[손실 함수](loss/index.md)" in table
+
+
+# --- the glossary's links -------------------------------------------------------------------------------
+
+
+def uses_term(path: Path, term: dict, lang: str) -> bool:
+    """Whether a page's prose (or headings) names the term: the Korean on Korean pages, the English on English."""
+    checked, _ = prose(path.read_text(encoding="utf-8"))
+    if lang == "ko":
+        return re.search(START + term_pattern(term["ko"]), checked) is not None
+    return normalize_english(term["en"]) in normalize_english(checked)  # warm-up, warmup; data set, dataset
+
+
+def test_every_term_links_to_a_page_that_uses_it():
+    """A reader who follows a term's link finds the term there; a term no page teaches yet is not linked."""
+    problems = []
+    for term in TERMS:
+        for lang in ("ko", "en"):
+            target = hook.term_page(DOCS, lang, term)
+            name = term[lang]
+            if target == hook.UNLINKED:
+                users = [p.relative_to(DOCS / lang).as_posix() for p in sorted((DOCS / lang).rglob("*.md"))
+                         if p.name != "glossary.md" and uses_term(p, term, lang)]
+                if users and lang == "ko":
+                    problems.append(f"{term['ko']}: page: none, but {', '.join(users[:3])} use it: link the page")
+            elif target is None:
+                problems.append(f"{term['ko']}: docs/{lang}/{term.get('page')} does not exist")
+            elif not uses_term(DOCS / lang / target, term, lang):
+                problems.append(
+                    f"{term['ko']}: links to docs/{lang}/{target}, which never says '{name}' "
+                    f"(give the term a page: that uses it, or page: none)"
+                )
+    assert not problems, "docs/glossary.yml:\n" + "\n".join(problems)
