@@ -11,7 +11,9 @@ and link URLs are not prose):
   (d) a loanword written in Hangul (`gloss: false` in the glossary: 데이터, 텐서) never takes its English;
   (e) a term takes its English once per page: not again in a later section;
   (f) one term for one idea: a term glossed with other English, 기울기(slope), is another idea under the same
-      word; say 경사 or 변화율 for a slope.
+      word; say 경사 or 변화율 for a slope;
+  (g) "곧" standing alone is a calque of "that is": a Korean writer says 즉 or 다시 말해, or rewrites
+      (곧바로 and 곧장 are other words).
 Every finding of a rule is listed at once, as file:line.
 """
 
@@ -294,6 +296,9 @@ def lint_page(path: Path, where: str | None = None) -> list[str]:
         ]
         hint = f" (the English is given later, on line {later[0]})" if later else ""
         findings.append(f"{where}:{line}: (c) first use of '{term['ko']}' without '({term['en']})'{hint}")
+    # (g) the calque "곧" for "that is".
+    for match in re.finditer(rf"(?<![{HANGUL}])곧(?=[\s,])", checked):
+        findings.append(f"{where}:{line_of(text, match.start())}: (g) '곧' for 'that is': write 즉 or 다시 말해, or rewrite")
     return sorted(findings, key=lambda finding: int(finding.split(":")[1]))
 
 
@@ -363,6 +368,7 @@ def lint_text(tmp_path: Path, text: str) -> list[str]:
             [],
         ),
         ("---\ndescription: 손실함수\n---\n\n본문\n", []),
+        ("손실의 미분, 곧 변화율을 씁니다. 곧바로 곧장 갑니다.\n", ["(g) '곧' for 'that is': write 즉 or 다시 말해, or rewrite"]),
     ],
 )
 def test_the_lint_finds_what_it_should(tmp_path, text, expected):
