@@ -90,7 +90,7 @@ def accept(only: list[str], root: Path = REPO) -> int:
         for line in path.read_text(encoding="utf-8").split("\n"):
             if re.match(r"^\S", line) and not line.startswith("#"):
                 section = line.split(":")[0]
-            entry = re.match(r"^  ([A-Za-z_]\w*):\s*$", line) if section == "quotes" else None
+            entry = re.match(r"^  ([A-Za-z_]\w*):\s*(?:#.*)?$", line) if section == "quotes" else None
             if entry or (re.match(r"^\S", line) and not line.startswith("#")):
                 _write_shown(out, quotes.get(current), last_field)
                 current, last_field = (entry.group(1) if entry else None), None

@@ -60,7 +60,7 @@ def test_no_number_in_chapter_prose_is_typed_by_hand():
 
 QUOTES = """\
 quotes:
-  first_loss:
+  first_loss:         # a comment after the name
     from: train.out
     find: "step 0: loss {}"
   last_loss:
