@@ -50,7 +50,7 @@ labels = np.array([0, 0, 0, 0, 0, 0, 1, 2])  # class 0 is six times as common as
 counts = np.bincount(labels, minlength=3)
 weight = 1 / counts  # inverse frequency: rare classes weigh more
 print("class weights      :", " ".join(f"{w:.4f}" for w in weight))
-print(f"unweighted mean    : {cross_entropy(logits, labels):.4f}")
+print(f"plain mean         : {cross_entropy(logits, labels):.4f}")
 print(f"weighted mean      : {cross_entropy(logits, labels, weight):.4f}")
 weighted_sum = cross_entropy(logits, labels, weight, reduction="sum")
 print(f"weighted sum / N   : {weighted_sum / len(labels):.4f}   (not what PyTorch computes)")

@@ -26,7 +26,7 @@ loss = F.cross_entropy(logits, labels, weight=weight)  # module form: torch.nn.C
 loss.backward()
 per_sample = F.cross_entropy(logits, labels, weight=weight, reduction="none")  # already multiplied by w_{y_i}
 print("class weights      :", " ".join(f"{w:.4f}" for w in weight.tolist()))
-print(f"unweighted mean    : {F.cross_entropy(logits, labels).item():.4f}")
+print(f"plain mean         : {F.cross_entropy(logits, labels).item():.4f}")
 print(f"weighted mean      : {loss.item():.4f}")
 print(f"weighted sum / N   : {per_sample.sum().item() / len(labels):.4f}   (not what PyTorch computes)")
 assert torch.allclose(loss, per_sample.sum() / weight[labels].sum())  # the weighted mean divides by sum_i w_{y_i}

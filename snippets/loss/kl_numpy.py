@@ -31,9 +31,10 @@ def kl_monte_carlo(mu_p, sigma_p, mu_q, sigma_q, num_samples: int, rng: np.rando
 
 rng = np.random.default_rng(0)
 closed = kl_gaussians(0.0, 1.0, 1.0, 2.0)  # p = N(0, 1), q = N(1, 2^2)
-estimate, standard_error = kl_monte_carlo(0.0, 1.0, 1.0, 2.0, 100_000, rng)
+num_samples = 100_000
+estimate, standard_error = kl_monte_carlo(0.0, 1.0, 1.0, 2.0, num_samples, rng)
 print(f"KL(p || q) closed form : {closed:.4f}")
-print(f"KL(p || q) Monte Carlo : {estimate:.4f} +- {standard_error:.4f}")
+print(f"KL(p || q) Monte Carlo : {estimate:.4f} +- {standard_error:.4f}   ({num_samples:,} samples)")
 print(f"KL(q || p) closed form : {kl_gaussians(1.0, 2.0, 0.0, 1.0):.4f}   (not symmetric)")
 assert abs(estimate - closed) < 4 * standard_error
 

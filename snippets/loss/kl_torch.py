@@ -13,11 +13,12 @@ p, q = normal(0.0, 1.0), normal(1.0, 2.0)  # p = N(0, 1), q = N(1, 2^2)
 closed = kl_divergence(p, q)  # closed form, registered for a pair of Normals
 
 # Monte Carlo: KL(p || q) = E_{x ~ p}[log p(x) - log q(x)].
-x = p.sample((100_000,))
+num_samples = 100_000
+x = p.sample((num_samples,))
 log_ratio = p.log_prob(x) - q.log_prob(x)
 estimate, standard_error = log_ratio.mean(), log_ratio.std() / len(x) ** 0.5
 print(f"KL(p || q) closed form : {closed.item():.4f}")
-print(f"KL(p || q) Monte Carlo : {estimate.item():.4f} +- {standard_error.item():.4f}")
+print(f"KL(p || q) Monte Carlo : {estimate.item():.4f} +- {standard_error.item():.4f}   ({num_samples:,} samples)")
 print(f"KL(q || p) closed form : {kl_divergence(q, p).item():.4f}   (not symmetric)")
 assert abs(estimate - closed) < 4 * standard_error
 

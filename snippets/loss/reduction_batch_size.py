@@ -25,7 +25,10 @@ for batch_size in (8, 64, 512):
     norms[batch_size] = gradient_norms(batch_size)
     print(f"batch {batch_size:>3}: |grad| with sum {norms[batch_size][0]:8.2f}   with mean {norms[batch_size][1]:.2f}")
 
-# With 'sum' the gradient grows with the batch, so one learning rate takes steps about 64 times as long at 512 as
-# at 8; with 'mean' the step size hardly depends on the batch size.
-assert norms[512][0] > 20 * norms[8][0]
-assert 0.5 < norms[512][1] / norms[8][1] < 2
+# With 'sum' the gradient grows with the batch, so one learning rate takes far longer steps on a large batch;
+# with 'mean' the step size hardly depends on the batch size.
+sum_growth = norms[512][0] / norms[8][0]
+mean_growth = norms[512][1] / norms[8][1]
+print(f"batch 8 -> 512: |grad| with sum {sum_growth:.0f}x, with mean {mean_growth:.1f}x")
+assert sum_growth > 20
+assert 0.5 < mean_growth < 2
