@@ -15,6 +15,8 @@ import pytest
 import torch
 from torch import nn
 
+from hooks.quotes import render_markdown
+
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets" / "models"
 
 
@@ -258,7 +260,9 @@ def test_lstm_from_scratch_fails_when_a_gate_is_swapped():
 
 
 def table_row(lang: str, model: str) -> str:
-    page = (SNIPPETS.parent.parent / "docs" / lang / "models" / "index.md").read_text(encoding="utf-8")
+    """The row as a reader sees it: quoted figures ({{ name }}) rendered as the build renders them."""
+    path = SNIPPETS.parent.parent / "docs" / lang / "models" / "index.md"
+    page = render_markdown(path.read_text(encoding="utf-8"), "models/index.md", lang, f"docs/{lang}/models/index.md")
     rows = [line for line in page.splitlines() if line.startswith(f"| [{model}]")]
     assert len(rows) == 1, f"docs/{lang}/models/index.md: no single table row for {model}"
     return rows[0]

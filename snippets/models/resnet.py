@@ -104,7 +104,7 @@ for build, final_channels in [(resnet18, 512), (resnet50, 2048)]:
             shapes[name] = tuple(x.shape)
             print(f"  {name:<6} -> {shapes[name]}")
     num_parameters = sum(p.numel() for p in model.parameters())
-    print(f"  parameters: {num_parameters:,}")
+    print(f"  parameters of {build.__name__}: {num_parameters:,}")
     assert shapes["layer1"] == (1, 64 * model.layer1[0].expansion, 56, 56)
     assert shapes["layer4"] == (1, final_channels, 7, 7)
     assert shapes["head"] == (1, 1000)
