@@ -105,10 +105,23 @@ def find_pattern(template: str) -> re.Pattern:
     return compiled
 
 
-_BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-           ast.Pow: operator.pow, ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
-_COMPARE = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le,
-            ast.Eq: operator.eq, ast.NotEq: operator.ne}
+_BINARY = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+}
+_COMPARE = {
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
 _FUNCTIONS = {"abs": abs, "min": min, "max": max, "round": round, "log10": math.log10, "sqrt": math.sqrt}
 
 
@@ -199,7 +212,9 @@ def load_chapter(chapter: str, root: Path = ROOT) -> tuple[dict[str, Quote], dic
             except (KeyError, ValueError, SyntaxError, ZeroDivisionError) as error:
                 raise QuoteError(f"{quote.where}: check {quote.spec['check']!r}: {error}") from None
             if not holds:
-                shown = ", ".join(f"{n} = {quote_text(quotes[n])}" for n in _names_in(quote.spec["check"]) if n in quotes)
+                shown = ", ".join(
+                    f"{n} = {quote_text(quotes[n])}" for n in _names_in(quote.spec["check"]) if n in quotes
+                )
                 raise QuoteError(
                     f"{quote.where}: the prose claims {quote.spec['check']!r}, which no longer holds ({shown}); "
                     f"reread the sentences that quote it"
@@ -252,12 +267,32 @@ def _format(quote: Quote, fallback: str) -> str:
 # --- Korean particles after a figure ------------------------------------------------------------------------
 
 # The final consonant of each digit as read in Sino-Korean (영 일 이 삼 사 오 육 칠 팔 구): None for a vowel.
-_DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": None, "3": "ㅁ", "4": None, "5": None, "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": None}
+_DIGIT_FINAL = {
+    "0": "ㅇ",
+    "1": "ㄹ",
+    "2": None,
+    "3": "ㅁ",
+    "4": None,
+    "5": None,
+    "6": "ㄱ",
+    "7": "ㄹ",
+    "8": "ㄹ",
+    "9": None,
+}
 # Powers of ten that a whole number ending in zeros is read with: 10 십, 100 백, 1000 천, 10000 만.
 _ZEROS_FINAL = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ", 4: "ㄴ"}
-_PAIRS = {"으로": ("으로", "로"), "로": ("으로", "로"), "이": ("이", "가"), "가": ("이", "가"),
-          "은": ("은", "는"), "는": ("은", "는"), "을": ("을", "를"), "를": ("을", "를"),
-          "과": ("과", "와"), "와": ("과", "와")}
+_PAIRS = {
+    "으로": ("으로", "로"),
+    "로": ("으로", "로"),
+    "이": ("이", "가"),
+    "가": ("이", "가"),
+    "은": ("은", "는"),
+    "는": ("은", "는"),
+    "을": ("을", "를"),
+    "를": ("을", "를"),
+    "과": ("과", "와"),
+    "와": ("과", "와"),
+}
 PARTICLE_AFTER = re.compile(r"^(으로|로|이|가|은|는|을|를|과|와)(?![\uac00-\ud7a3])")
 
 
@@ -309,8 +344,9 @@ def resolve(name: str, page_path: str, root: Path = ROOT, cache: dict | None = N
     return quotes[short]
 
 
-def render_markdown(markdown: str, page_path: str, lang: str, source: str, root: Path = ROOT,
-                    cache: dict | None = None) -> str:
+def render_markdown(
+    markdown: str, page_path: str, lang: str, source: str, root: Path = ROOT, cache: dict | None = None
+) -> str:
     """Replace every `{{ name }}` outside code blocks; an unknown name fails with the page and line."""
     out, fence = [], None
     for number, line in enumerate(markdown.split("\n"), 1):
@@ -324,8 +360,10 @@ def render_markdown(markdown: str, page_path: str, lang: str, source: str, root:
             continue
         rendered, at = [], 0
         for code in INLINE_CODE.finditer(line):  # inline code stays as written
-            rendered += [_render_text(line[at : code.start()], page_path, lang, f"{source}:{number}", root, cache),
-                         code.group()]
+            rendered += [
+                _render_text(line[at : code.start()], page_path, lang, f"{source}:{number}", root, cache),
+                code.group(),
+            ]
             at = code.end()
         out.append("".join(rendered) + _render_text(line[at:], page_path, lang, f"{source}:{number}", root, cache))
     return "\n".join(out)
@@ -369,7 +407,7 @@ def on_page_markdown(markdown, page, config, files):
 PROSE_NUMBER = re.compile(
     r"(?<![A-Za-z_\d.,])(?<![A-Za-z]-)"
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-−+]?\d+)?[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*"
-    r"(?:\s?×\s?\d[\d,]*(?:\.\d+)?)*"
+    r"(?:\s?×\s?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)*"
     r"(?![A-Za-z_\d])"
 )
 _NOT_PROSE = [

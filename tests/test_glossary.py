@@ -298,7 +298,9 @@ def lint_page(path: Path, where: str | None = None) -> list[str]:
         findings.append(f"{where}:{line}: (c) first use of '{term['ko']}' without '({term['en']})'{hint}")
     # (g) the calque "곧" for "that is".
     for match in re.finditer(rf"(?<![{HANGUL}])곧(?=[\s,])", checked):
-        findings.append(f"{where}:{line_of(text, match.start())}: (g) '곧' for 'that is': write 즉 or 다시 말해, or rewrite")
+        findings.append(
+            f"{where}:{line_of(text, match.start())}: (g) '곧' for 'that is': write 즉 or 다시 말해, or rewrite"
+        )
     return sorted(findings, key=lambda finding: int(finding.split(":")[1]))
 
 
@@ -335,10 +337,13 @@ def lint_text(tmp_path: Path, text: str) -> list[str]:
         ),
         ("손실함수를 줄입니다.\n", ["(b) '손실함수' should be '손실 함수'"]),
         ("모델은 손실 함수를 줄입니다.\n", ["(c) first use of '손실 함수' without '(loss function)'"]),
-        ("데이터(data)와 모델(model), 텐서\n", [
-            "(d) '데이터' is a loanword: write it without '(data)'",
-            "(d) '모델' is a loanword: write it without '(model)'",
-        ]),
+        (
+            "데이터(data)와 모델(model), 텐서\n",
+            [
+                "(d) '데이터' is a loanword: write it without '(data)'",
+                "(d) '모델' is a loanword: write it without '(model)'",
+            ],
+        ),
         (
             "과적합(overfitting)입니다.\n\n## 다음 절\n\n과적합(overfitting)을 막습니다.\n",
             ["(e) '과적합' is glossed again; its English is given once per page, on line 1"],
@@ -360,7 +365,10 @@ def lint_text(tmp_path: Path, text: str) -> list[str]:
         # Longest term first; a term glued to a Hangul prefix is another word.
         ("확률적 경사 하강법(stochastic gradient descent, SGD)과 자기회귀\n", []),
         # One term for one idea: the slope of a line is not the gradient.
-        ("직선의 기울기(slope)와 절편\n", ["(f) '기울기(slope)': 기울기 means gradient only; name this other idea with another word"]),
+        (
+            "직선의 기울기(slope)와 절편\n",
+            ["(f) '기울기(slope)': 기울기 means gradient only; name this other idea with another word"],
+        ),
         # Not prose: code, math, comments, link URLs, headings and tables (for rule c).
         (
             "# 손실 함수\n\n| 손실 함수 |\n| --- |\n\n`손실함수` $x$ <!-- 로스 함수 -->\n"
@@ -368,7 +376,10 @@ def lint_text(tmp_path: Path, text: str) -> list[str]:
             [],
         ),
         ("---\ndescription: 손실함수\n---\n\n본문\n", []),
-        ("손실의 미분, 곧 변화율을 씁니다. 곧바로 곧장 갑니다.\n", ["(g) '곧' for 'that is': write 즉 or 다시 말해, or rewrite"]),
+        (
+            "손실의 미분, 곧 변화율을 씁니다. 곧바로 곧장 갑니다.\n",
+            ["(g) '곧' for 'that is': write 즉 or 다시 말해, or rewrite"],
+        ),
     ],
 )
 def test_the_lint_finds_what_it_should(tmp_path, text, expected):
@@ -476,8 +487,11 @@ def test_every_term_links_to_a_page_that_uses_it():
             target = hook.term_page(DOCS, lang, term)
             name = term[lang]
             if target == hook.UNLINKED:
-                users = [p.relative_to(DOCS / lang).as_posix() for p in sorted((DOCS / lang).rglob("*.md"))
-                         if p.name != "glossary.md" and uses_term(p, term, lang)]
+                users = [
+                    p.relative_to(DOCS / lang).as_posix()
+                    for p in sorted((DOCS / lang).rglob("*.md"))
+                    if p.name != "glossary.md" and uses_term(p, term, lang)
+                ]
                 if users and lang == "ko":
                     problems.append(f"{term['ko']}: page: none, but {', '.join(users[:3])} use it: link the page")
             elif target is None:

@@ -36,7 +36,9 @@ def test_every_page_dates_from_its_last_commit(plugin_util):
         # The last commit that changed the file, whitespace-only changes included (the plugin ignores those).
         last = subprocess.run(
             ["git", "log", "-1", "--format=%at", "--ignore-all-space", "--ignore-blank-lines", "--", str(page)],
-            cwd=REPO, capture_output=True, text=True,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         _, shown = plugin_util.get_git_commit_timestamp(str(page))
         if str(shown) != last:

@@ -146,7 +146,9 @@ def test_an_unknown_figure_fails_with_the_page_and_line(chapter):
 
 def test_placeholders_inside_code_stay_as_written(chapter):
     page = chapter / "docs/en/demo/index.md"
-    page.write_text("# T\n\n```python\nprint(f'{{{{ nothing }}}}')\n```\n\nWrite `{{ name }}`: {{ steps }}.\n", encoding="utf-8")
+    page.write_text(
+        "# T\n\n```python\nprint(f'{{{{ nothing }}}}')\n```\n\nWrite `{{ name }}`: {{ steps }}.\n", encoding="utf-8"
+    )
     rendered = render(chapter, "en")
     assert "{{ nothing }}" in rendered and "Write `{{ name }}`: 21." in rendered
 
@@ -160,8 +162,16 @@ def test_numbers_left_in_prose_are_listed_and_marks_cover_theirs(chapter):
 
 @pytest.mark.parametrize(
     ("figure", "particle", "expected"),
-    [("0.203", "로", "으로"), ("0.202", "으로", "로"), ("11", "으로", "로"), ("10", "로", "으로"),
-     ("93.3%", "이", "가"), ("1000", "가", "이"), ("일곱", "은", "은"), ("네", "을", "를")],
+    [
+        ("0.203", "로", "으로"),
+        ("0.202", "으로", "로"),
+        ("11", "으로", "로"),
+        ("10", "로", "으로"),
+        ("93.3%", "이", "가"),
+        ("1000", "가", "이"),
+        ("일곱", "은", "은"),
+        ("네", "을", "를"),
+    ],
 )
 def test_korean_particles_follow_the_figure_as_read_aloud(figure, particle, expected):
     assert final_consonant(figure) is not False
