@@ -4,6 +4,7 @@ torch.manual_seed(0)
 device = "cuda" if torch.cuda.is_available() else "cpu"
 
 batches_per_epoch = 50
+planned_epochs = 90  # the run that StepLR(step_size=30) was set up for: decays at epochs 30 and 60
 
 
 def learning_rate_after_each_epoch(step_every_batch, epochs=3):
@@ -27,5 +28,6 @@ buggy = learning_rate_after_each_epoch(step_every_batch=True)
 print("learning rate after epochs 1, 2, 3")
 print("  stepped per epoch:", [f"{lr:.0e}" for lr in intended])
 print("  stepped per batch:", [f"{lr:.0e}" for lr in buggy])
+print(f"of {planned_epochs} planned epochs, {planned_epochs - len(buggy)} remain at a learning rate of {buggy[-1]:.0e}")
 assert intended == [0.1, 0.1, 0.1]
-assert buggy[-1] < 1e-5  # 150 steps = 5 decays: training has all but stopped after 3 of 90 epochs
+assert buggy[-1] < 1e-5  # 150 steps = 5 decays: training has all but stopped after 3 epochs
