@@ -50,8 +50,8 @@ def evaluate(model, split):
 plain = fit(make_model(batch_norm=False))
 normalised = fit(make_model(batch_norm=True))
 
-for name, model in [("no batch norm", plain), ("batch norm", normalised)]:
+for name, model in [("no batch norm", plain), ("with batch norm", normalised)]:
     loss, accuracy = evaluate(model, test)
-    print(f"{name:>13}: training loss {model.final_training_loss:.3f} after 100 steps, test accuracy {accuracy:.1%}")
+    print(f"{name:>15}: training loss {model.final_training_loss:.3f} after 100 steps, test accuracy {accuracy:.1%}")
 assert normalised.final_training_loss < 0.1 * plain.final_training_loss
 assert evaluate(normalised, test)[1] > evaluate(plain, test)[1] + 0.3

@@ -28,6 +28,9 @@ for round_ in range(1, rounds + 1):
     if round_ in (1, 10, 30, 100, 200):
         print(f"round {round_:3d}: training MSE {train_mse[round_]:.4f}, test MSE {test_mse[round_]:.4f}")
 
+best_round = min(test_mse, key=test_mse.get)
+print(f"lowest test MSE {test_mse[best_round]:.4f} after round {best_round}")
+
 # scikit-learn's GradientBoostingRegressor runs the same algorithm.
 library = GradientBoostingRegressor(n_estimators=rounds, learning_rate=learning_rate, max_depth=2, random_state=0)
 library.fit(x_train, y_train)

@@ -25,8 +25,9 @@ for degree in range(16):
     if degree in (0, 1, 3, 5, 9, 12, 15):
         print(f"{degree:6d}  {train_error[degree]:12.4f}  {val_error[degree]:14.4f}")
 
-best = min(val_error, key=val_error.get)
-print(f"lowest validation error at degree {best}")
+best, largest = min(val_error, key=val_error.get), max(val_error)
+ratio = val_error[largest] / val_error[best]
+print(f"lowest validation error at degree {best}; at degree {largest} it is {ratio:,.0f} times that")
 # Training error only falls as the degree grows; validation error falls, then rises again.
 assert all(train_error[d + 1] <= train_error[d] + 1e-9 for d in range(15))
 assert 3 <= best <= 7 and val_error[15] > 10 * val_error[best] and val_error[1] > 2 * val_error[best]
