@@ -29,7 +29,8 @@ from pytest_codeblocks.main import extract_from_buffer, stdout_io
 # The repository root; pytest_configure points it at pytest's rootdir (a scratch repo in the plugin's own tests).
 ROOT = Path(__file__).resolve().parent.parent
 
-PYTHON_INFO = re.compile(r"^(?:python3?|py)(?:\s|$)|^\{\s*\.(?:python3?|py)[\s}]")
+# Any spelling a reader's highlighter accepts: Pygments finds lexers case-insensitively (```Python, ```PY).
+PYTHON_INFO = re.compile(r"^(?:python3?|py)(?:\s|$)|^\{\s*\.(?:python3?|py)[\s}]", re.IGNORECASE)
 FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 SNIPPET_LINE = re.compile(r"^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>[\"'])(?P<target>.+?)(?P=quote)\s*$")
 CONT_MARK = re.compile(r"<!--[-\s]*pytest-codeblocks:\s*cont\s*-->")

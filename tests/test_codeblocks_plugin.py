@@ -71,6 +71,17 @@ def test_every_python_fence_style_is_collected_and_includes_are_expanded(scratch
     result.assert_outcomes(passed=5)
 
 
+def test_a_fence_spelled_with_capitals_is_run_too(scratch):
+    """Pygments highlights ```Python like ```python, so the page's own test run must run it (it once skipped it)."""
+    write(
+        scratch.path,
+        "docs/ko/page.md",
+        "# Page\n\n```Python\nraise ValueError('Python')\n```\n\n```PY\nraise ValueError('PY')\n```\n",
+    )
+    result = run(scratch)
+    result.assert_outcomes(failed=2)
+
+
 def test_a_failing_block_names_page_snippet_and_line(scratch):
     write(
         scratch.path, "snippets/demo/bad.py", "import math\n\nratio = math.sqrt(4)\nassert ratio == 3, 'ratio is off'\n"
