@@ -3,6 +3,7 @@
 #   make serve | build | test | bench | dev | lint
 
 PYTHON ?= python3
+PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 # The benchmarks that exist, in this order; bench/serve.py is a helper, not a benchmark.
@@ -14,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve build test bench dev lint
 
 help:
-	@echo "make serve   the site at http://127.0.0.1:8000 with live reload"
+	@echo "make serve   the site at http://127.0.0.1:$(PORT)/deep-learning-basics/ with live reload (PORT=8001 for another port)"
 	@echo "make build   mkdocs build --strict into site/"
 	@echo "make test    every test (the README's test command)"
 	@echo "make bench   the benchmarks in bench/: $(notdir $(BENCHES))"
@@ -32,7 +33,7 @@ $(VENV)/.requirements-dev: requirements-dev.txt $(VENV)/.requirements
 	touch $@
 
 serve: $(VENV)/.requirements
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 build: $(VENV)/.requirements
 	$(BIN)/mkdocs build --strict
