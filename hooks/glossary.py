@@ -39,21 +39,36 @@ _terms: list[dict] = []
 
 
 def load_glossary(path: Path) -> list[dict]:
-    """Read and check the glossary file; an error names the file and the entry."""
+    """Read and check the glossary file; an error names the file, the line and the entry."""
+    text = path.read_text(encoding="utf-8")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = yaml.safe_load(text)
+        nodes = yaml.compose(text)
     except yaml.YAMLError as error:
-        raise PluginError(f"{path}: not valid YAML: {error}") from error
+        raise PluginError(f"{path}: not valid YAML: {error}".replace('"<unicode string>"', str(path))) from error
     if not isinstance(entries, list):
         raise PluginError(f"{path}: expected a list of terms")
+    lines = [node.start_mark.line + 1 for node in nodes.value]
     for number, entry in enumerate(entries, 1):
-        where = f"{path}: term {number} ({entry.get('ko', '?') if isinstance(entry, dict) else entry!r})"
+        where = f"{path}:{lines[number - 1]}: term {number} ({entry.get('ko', '?') if isinstance(entry, dict) else entry!r})"
         if not isinstance(entry, dict):
             raise PluginError(f"{where}: expected a mapping")
         missing = [field for field in REQUIRED if not str(entry.get(field) or "").strip()]
         unknown = sorted(set(entry) - FIELDS)
         if missing or unknown:
             raise PluginError(f"{where}: missing {missing or 'nothing'}, unknown fields {unknown or 'none'}")
+    seen: dict[tuple[str, str], int] = {}
+    twice = []
+    for entry, line in zip(entries, lines):
+        for field in ("ko", "en", "abbr"):
+            if not entry.get(field):
+                continue
+            key = (field, str(entry[field]).casefold())
+            if key in seen:
+                twice.append(f"{path}:{line}: {field} {entry[field]!r} is already defined on line {seen[key]}")
+            seen.setdefault(key, line)
+    if twice:
+        raise PluginError("a term is defined twice:\n" + "\n".join(twice))
     return entries
 
 

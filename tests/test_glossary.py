@@ -44,7 +44,8 @@ PARENS = re.compile(r"[*_]*\s*\(([^()]{0,200})\)")
 
 
 def load_terms() -> list[dict]:
-    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    """Through the build's own reader, so that a broken file is reported as docs/glossary.yml:line."""
+    return hook.load_glossary(GLOSSARY)
 
 
 TERMS = load_terms()
@@ -502,3 +503,16 @@ def test_every_term_links_to_a_page_that_uses_it():
                     f"(give the term a page: that uses it, or page: none)"
                 )
     assert not problems, "docs/glossary.yml:\n" + "\n".join(problems)
+
+
+def test_a_broken_or_doubled_glossary_fails_naming_the_file_and_line(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    broken = tmp_path / "glossary.yml"
+    broken.write_text("- ko: 손실 함수\n  en: [loss\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=rf"(?s){re.escape(str(broken))}: not valid YAML: .*in {re.escape(str(broken))}, line 2"):
+        hook.load_glossary(broken)
+    entry = "- ko: {ko}\n  en: {en}\n  chapter: loss\n  def_ko: 뜻.\n  def_en: Meaning.\n"
+    broken.write_text(entry.format(ko="손실 함수", en="loss function") + entry.format(ko="손실 함수", en="loss"))
+    with pytest.raises(PluginError, match=rf"{re.escape(str(broken))}:6: ko '손실 함수' is already defined on line 1"):
+        hook.load_glossary(broken)
