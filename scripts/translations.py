@@ -1,6 +1,8 @@
 """Which translations have fallen behind their Korean original, and mark one as caught up.
 
     python scripts/translations.py status                 # every stale or unmarked English page; exit 1 if any
+    python scripts/translations.py status --changed F...  # only translations of the files F (pre-commit runs this)
+    python scripts/translations.py status --summary       # a Markdown table for the pull request's job summary
     python scripts/translations.py mark-fresh PAGE...     # after translating: record the original's version
     python scripts/translations.py mark-fresh --unmarked  # first adoption: mark every page that has no version
 
@@ -14,6 +16,7 @@ import argparse
 import importlib.util
 import json
 import re
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,10 +78,25 @@ class Translation:
             place = "metadata" if self.is_notebook else "front matter"
             return f"unmarked: {where} (no '{FIELD}' in its {place}; translate it, then mark it fresh)"
         if self.recorded != self.current:
+            since = self.marked_commit()
+            show = f"git diff {since[:12]} -- {original}" if since else f"git log -p -- {original}"
             return (
                 f"stale: {where} was translated from {original} version {self.recorded}; "
-                f"the original is now version {self.current}"
+                f"the original is now version {self.current}\n    what changed in the original since: {show}"
             )
+        return None
+
+    def marked_commit(self, depth: int = 200) -> str | None:
+        """The newest commit in which the original had the version the translation records."""
+        original = self.original.relative_to(self.docs.parent).as_posix()
+        root = self.docs.parent
+        log = subprocess.run(
+            ["git", "log", f"-{depth}", "--format=%H", "--", original], cwd=root, capture_output=True, text=True
+        )
+        for commit in log.stdout.split():
+            shown = subprocess.run(["git", "show", f"{commit}:{original}"], cwd=root, capture_output=True, text=True)
+            if shown.returncode == 0 and source_hash(shown.stdout) == self.recorded:
+                return commit
         return None
 
 
@@ -140,18 +158,35 @@ def mark_fresh(translation: Translation) -> str:
 def main(argv: list[str] | None = None, docs: Path = REPO / "docs") -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("status", help="list stale and unmarked translations; exit 1 if there are any")
+    status = commands.add_parser("status", help="list stale and unmarked translations; exit 1 if there are any")
+    status.add_argument("--changed", nargs="*", metavar="FILE", help="only translations of these files")
+    status.add_argument("--summary", action="store_true", help="a Markdown table; exit 0")
     fresh = commands.add_parser("mark-fresh", help="record that a translation has caught up with its original")
     fresh.add_argument("pages", nargs="*", help="pages to mark, e.g. docs/en/loss/index.md")
     fresh.add_argument("--unmarked", action="store_true", help="mark every translation that records no version yet")
     args = parser.parse_args(argv)
 
     if args.command == "status":
-        found = problems(docs)
+        chosen = translations(docs)
+        if args.changed is not None:
+            touched = {Path(name).resolve() for name in args.changed}
+            chosen = [t for t in chosen if t.path.resolve() in touched or t.original.resolve() in touched]
+        found = [problem for t in chosen if (problem := t.problem())]
+        if args.summary:
+            print("### Translations behind their Korean original\n")
+            print("\n".join(f"- {line.splitlines()[0]}" for line in found) or "All translations are up to date.")
+            if found:
+                print(
+                    "\nThese fail tests/test_translations.py: update each page and mark it fresh (a Korean change that"
+                )
+                print("needs nothing in English, such as a typo, is fixed by marking the page fresh).")
+            return 0
         for line in found:
             print(line)
-        if not found:
+        if not found and args.changed is None:
             print(f"all {len(translations(docs))} translations are up to date with their Korean originals")
+        if found and args.changed is not None:
+            print("this change leaves them behind: update each, then python scripts/translations.py mark-fresh PAGE")
         return 1 if found else 0
 
     chosen = [t for argument in args.pages for t in resolve(argument, docs)]

@@ -9,6 +9,7 @@
 
 import importlib.util
 import json
+import subprocess
 
 import pytest
 import yaml
@@ -108,7 +109,7 @@ def test_a_fresh_translation_and_the_original_show_no_banner(stale_site):
 def test_the_status_command_lists_the_stale_page_and_mark_fresh_fixes_it(stale_site, capsys):
     docs = stale_site / "docs"
     assert translations.main(["status"], docs=docs) == 1
-    out = capsys.readouterr().out.splitlines()
+    out = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("    what changed")]
     assert out[0].startswith("stale: docs/en/labs/lab.ipynb was translated from docs/ko/labs/lab.ipynb version ")
     assert out[1].startswith("stale: docs/en/page.md was translated from docs/ko/page.md version ")
     assert len(out) == 2, "index.md is fresh"
@@ -163,3 +164,42 @@ def test_the_version_ignores_line_endings_only():
     assert translations.source_hash("a\r\nb\n") == translations.source_hash("a\nb\n")
     assert translations.source_hash("a\nb\n") != translations.source_hash("a\nb \n")
     assert len(translations.source_hash("")) == 12
+
+
+def test_a_commit_that_leaves_a_translation_behind_is_told_before_push_with_the_diff_to_read(tmp_path, capsys):
+    """The pre-commit hook runs `status --changed` on the committed files; it names the stale page and the
+    `git diff` of the Korean page since the translation was marked fresh."""
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.com")
+    git("config", "user.name", "t")
+    docs = tmp_path / "docs"
+    (docs / "ko").mkdir(parents=True)
+    (docs / "en").mkdir()
+    (docs / "ko" / "x.md").write_text("# 원문\n", encoding="utf-8")
+    (docs / "ko" / "y.md").write_text("# 다른 글\n", encoding="utf-8")
+    for name, korean in (("x.md", "# 원문\n"), ("y.md", "# 다른 글\n")):
+        version = translations.source_hash(korean)
+        (docs / "en" / name).write_text(f"---\ntranslated_from: {version}\n---\n# Text\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "both languages")
+    marked = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+    (docs / "ko" / "x.md").write_text("# 원문, 고침\n", encoding="utf-8")
+
+    assert translations.main(["status", "--changed", str(docs / "ko" / "y.md")], docs=docs) == 0
+    capsys.readouterr()
+    assert translations.main(["status", "--changed", str(docs / "ko" / "x.md")], docs=docs) == 1
+    out = capsys.readouterr().out
+    assert "stale: docs/en/x.md was translated from docs/ko/x.md" in out
+    assert f"git diff {marked[:12]} -- docs/ko/x.md" in out and "y.md" not in out
+
+
+def test_pre_commit_and_the_pull_request_report_stale_translations():
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = {hook["id"]: hook for repo in hooks["repos"] for hook in repo["hooks"]}
+    assert entries["stale-translations"]["entry"].endswith("scripts/translations.py status --changed")
+    workflow = (REPO / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8")
+    assert 'scripts/translations.py status --summary >> "$GITHUB_STEP_SUMMARY"' in workflow
