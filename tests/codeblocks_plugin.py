@@ -12,6 +12,7 @@ Identical blocks (the Korean and English pages include the same snippet) run onc
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import linecache
 import random
@@ -221,6 +222,9 @@ class MarkdownPage(pytest.File):
             item.output_origins = found.output_origins
             for mark in found.block.marks:
                 item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
+            # The Korean and English pages include the same snippets: one worker runs both, so the second is free.
+            code_key = hashlib.sha1(f"{found.block.code}\0{found.block.expected_output}".encode()).hexdigest()[:16]
+            item.add_marker(pytest.mark.xdist_group(name=code_key))
             yield item
 
 

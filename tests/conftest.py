@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import subprocess
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 # Torch's OpenMP threads spin-wait for work: on a busy 2-core machine (CI building the site, a laptop running
 # other jobs) small-tensor snippets then run 10-20x slower. One thread keeps the suite's time steady; export
@@ -57,9 +59,19 @@ def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Build:
-    """The whole site, built once per test session."""
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+def built_site(tmp_path_factory, worker_id) -> Build:
+    """The whole site, built once per test run. Under pytest-xdist the first worker that needs it builds it while
+    the others go on with other tests; a worker that needs it meanwhile waits on the lock, then reads the result."""
+    if worker_id == "master":
+        return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    record = shared / "built_site.json"
+    with FileLock(str(shared / "built_site.lock")):
+        if not record.is_file():
+            build = build_site(REPO / "mkdocs.yml", shared / "site")
+            record.write_text(json.dumps({"returncode": build.returncode, "log": build.log}), encoding="utf-8")
+    done = json.loads(record.read_text(encoding="utf-8"))
+    return Build(done["returncode"], done["log"], shared / "site")
 
 
 @pytest.fixture(scope="session")
