@@ -2,8 +2,9 @@
 
 Each `snippets/<chapter>/fig_<name>.py` defines `draw(lang) -> matplotlib.figure.Figure`. The result is
 written to `docs/<lang>/figures/<chapter>/<name>.svg` (git-ignored), so pages link to it like any
-image and the strict build checks the link. A figure is redrawn only when its chapter's code, this hook or the
-library versions change; an unchanged file is never rewritten, so `mkdocs serve` does not loop.
+image and the strict build checks the link. A figure is redrawn only when its own code, the snippets it runs (the
+files of its folder it names, "outlier_fit.py", and theirs in turn), this hook or the library versions change; an
+unchanged file is never rewritten, so `mkdocs serve` does not loop.
 Builds are reproducible: fixed SVG ids, no date, text kept as text.
 """
 
@@ -11,6 +12,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -46,6 +48,20 @@ FONT_STACK = "'Pretendard', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Malgun Gothi
 
 HOOK_SOURCE = Path(__file__).read_bytes()
 
+# Files opened while a figure is drawn (an audit hook, on only then): a snippet the figure runs must be a dependency.
+_opened: set[Path] = set()
+_watching = [False]
+
+
+def _audit(event, args):
+    if _watching[0] and event == "open" and isinstance(args[0], (str, os.PathLike)):
+        _opened.add(Path(args[0]).resolve())
+
+
+if not getattr(sys, "_figures_audit_hook", False):
+    sys.addaudithook(_audit)
+    sys._figures_audit_hook = True
+
 
 def _languages(config) -> list[str]:
     return [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
@@ -73,12 +89,25 @@ def render_svg(script: Path, lang: str) -> bytes:
         # and would say so for every syllable (750 lines in the build log).
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
         try:
+            _opened.clear()
+            _watching[0] = True
             figure = _load_draw(script)(lang)
         except PluginError:
             raise
         except Exception as error:
             detail = traceback.format_exc(limit=-3)
             raise PluginError(f"{script}: draw({lang!r}) failed: {error}\n{detail}") from error
+        finally:
+            _watching[0] = False
+        unnamed = sorted(
+            {p.name for p in _opened if p.parent == script.parent.resolve() and p.suffix == ".py"}
+            - {p.name for p in dependencies(script)}
+        )
+        if unnamed:
+            raise PluginError(
+                f"{script}: draw({lang!r}) ran {', '.join(unnamed)} without naming it in the script; write each "
+                f'name as a string ("{unnamed[0]}") so that the figure is redrawn when that snippet changes'
+            )
         from io import BytesIO
 
         buffer = BytesIO()
@@ -88,10 +117,30 @@ def render_svg(script: Path, lang: str) -> bytes:
     return svg.replace("'DejaVu Sans'", FONT_STACK).replace('"DejaVu Sans"', FONT_STACK).encode()
 
 
+SNIPPET_NAME = re.compile(r"[\"']([\w.-]+\.py)[\"']")
+RUNS_CODE = re.compile(r"\brun_path\b|\bimport_module\b|\bexec\(|\bspec_from_file_location\b")
+
+
+def dependencies(script: Path) -> list[Path]:
+    """The script and every snippet of its folder it runs, named in its text, and theirs in turn. A script that runs
+    code it does not name depends on the whole folder."""
+    found, pending = {script}, [script]
+    while pending:
+        text = pending.pop().read_text(encoding="utf-8")
+        named = [script.parent / name for name in SNIPPET_NAME.findall(text) if (script.parent / name).is_file()]
+        if RUNS_CODE.search(text) and not named:
+            return sorted(script.parent.glob("*.py"))
+        for source in named:
+            if source not in found:
+                found.add(source)
+                pending.append(source)
+    return sorted(found)
+
+
 def _cache_key(script: Path, lang: str) -> str:
     # A figure may run its chapter's snippets to show exactly what the page's code computes: they count too.
     digest = hashlib.sha256(HOOK_SOURCE)
-    for source in sorted(script.parent.glob("*.py")):
+    for source in dependencies(script):
         digest.update(source.name.encode() + source.read_bytes())
     digest.update(f"{lang}|{version('matplotlib')}|{version('numpy')}|{sys.version_info[:2]}".encode())
     return digest.hexdigest()

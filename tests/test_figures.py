@@ -61,3 +61,43 @@ def test_every_figure_on_a_page_has_a_caption():
                 if "<figcaption>" not in following:
                     uncaptioned.append(f"{page.relative_to(REPO)}:{number}")
     assert not uncaptioned, "figures without a <figcaption> right below:\n" + "\n".join(uncaptioned)
+
+
+def test_a_figure_is_redrawn_when_a_snippet_it_runs_changes_and_only_then(tmp_path):
+    """The cache key follows the snippets a figure names ("helper.py"), not every file of its chapter, so editing
+    one snippet redraws only the figures that run it."""
+    from hooks.figures import _cache_key
+
+    (tmp_path / "helper.py").write_text("VALUE = 1\n")
+    (tmp_path / "unrelated.py").write_text("OTHER = 1\n")
+    script = tmp_path / "fig_demo.py"
+    script.write_text(
+        "import runpy\nfrom pathlib import Path\n\n\ndef draw(lang):\n"
+        "    import matplotlib.pyplot as plt\n\n"
+        "    value = runpy.run_path(str(Path(__file__).with_name('helper.py')))['VALUE']\n"
+        "    figure, axes = plt.subplots()\n    axes.plot([0, value])\n    return figure\n"
+    )
+    before = _cache_key(script, "en")
+    (tmp_path / "unrelated.py").write_text("OTHER = 2\n")
+    assert _cache_key(script, "en") == before, "an unrelated snippet must not redraw the figure"
+    (tmp_path / "helper.py").write_text("VALUE = 2\n")
+    assert _cache_key(script, "en") != before, "a snippet the figure runs must redraw it"
+    render_svg(script, "en")  # names what it runs: accepted
+
+
+def test_a_figure_that_runs_a_snippet_without_naming_it_fails(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    (tmp_path / "helper.py").write_text("VALUE = 1\n")
+    (tmp_path / "named.py").write_text("VALUE = 2\n")
+    script = tmp_path / "fig_hidden.py"
+    script.write_text(
+        "import runpy\nfrom pathlib import Path\n\n\ndef draw(lang):\n"
+        "    import matplotlib.pyplot as plt\n\n"
+        "    runpy.run_path(str(Path(__file__).with_name('named.py')))\n"
+        "    name = 'hel' + 'per'\n"
+        "    runpy.run_path(str(Path(__file__).with_name(name + '.py')))\n"
+        "    return plt.figure()\n"
+    )
+    with pytest.raises(PluginError, match=r"fig_hidden.py: draw\('en'\) ran helper.py without naming it"):
+        render_svg(script, "en")
