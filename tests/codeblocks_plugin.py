@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import io
 import linecache
+import os
 import random
 import re
 import sys
@@ -26,6 +27,10 @@ from pathlib import Path
 
 import pytest
 from pytest_codeblocks.main import extract_from_buffer, stdout_io
+
+# Torch's threads spin-wait on a busy machine (see tests/conftest.py); set here too, so that `pytest docs/x.md`,
+# which loads no conftest, runs the blocks as fast as the full suite does.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # The repository root; pytest_configure points it at pytest's rootdir (a scratch repo in the plugin's own tests).
 ROOT = Path(__file__).resolve().parent.parent
