@@ -21,6 +21,15 @@ What mkdocs-jupyter 0.26.3 and mkdocs-static-i18n 1.3.1 (pinned in requirements.
   to execute a lab saves the outputs in `.cache/lab-outputs/<key>.json` (key: the code cells and the
   environment above) and the other language's notebook gets them without starting a kernel.
 - A cell that raises fails the build with the lab and the cell named (mkdocs-jupyter: `allow_errors: false`).
+- Solutions fold. nbconvert has no folded cells (its templates ignore `jupyter.source_hidden`): on the page, each
+  run of consecutive cells tagged `solution` (the explanation in Markdown, then its code, executed like the rest)
+  goes inside one collapsed `<details class="success">` titled 정답 / Solution, like the `??? success` blocks of
+  the Markdown pages; the tag itself is not shown.
+- Lighter pages (the site's budget is 200 KB of HTML a page). nbconvert's template puts its Mermaid loader, about
+  12 KB of JavaScript that returns at once when the page has no diagram, on every page: a lab without a Mermaid
+  diagram goes without it. Pygments wraps every name in the code in `<span class="n">`, a token the notebook
+  theme does not colour (its CSS has no `.highlight-ipynb .n` rule): the names stay, the spans go, about a
+  tenth of a lab page.
 - Each lab page gets a download link to the clean notebook (no outputs; mkdocs-jupyter's `include_source`
   copies it next to the page) and an "Open in Colab" link built from `repo_url` and `edit_uri`, and its
   description from the notebook's metadata (`"description"`).
@@ -65,6 +74,23 @@ LINKS = {
     "ko": ("노트북 내려받기 (.ipynb, 출력 없음)", "Colab에서 열기"),
     "en": ("Download the notebook (.ipynb, no outputs)", "Open in Colab"),
 }
+
+SOLUTION_TAG = "solution"
+SOLUTION_TITLE = {"ko": "정답", "en": "Solution"}
+DIV = re.compile(r"<div\b[^>]*>|</div>")
+# A code cell carries its tags as classes of its outermost div, a Markdown cell on the div of its rendered text.
+SOLUTION_CELL = re.compile(rf'<div\b[^>]*\bclass="[^"]*\bcelltag_{SOLUTION_TAG}\b')
+PLAIN_NAME = re.compile(r'<span class="n">([^<]*)</span>')  # Pygments' Name token, not coloured in notebooks
+MERMAID_DIAGRAM = '<div class="jp-Mermaid">'  # nbconvert's lab template, data_mermaid
+MERMAID_LOADER = re.compile(
+    r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\) => \{\s*'
+    r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid > pre\.mermaid"\);.*?</script>\s*',
+    re.S,
+)
+SOLUTION_TAG_BAR = re.compile(  # mkdocs-jupyter shows a code cell's tags above its code
+    r'<div class="celltoolbar">\s*<div class="button_container tags_button_container">\s*<span class="tag-container">'
+    rf'\s*<span class="cell-tag">{SOLUTION_TAG}</span>\s*</span>\s*</div>\s*</div>\s*'
+)
 
 # .ipynb is a page to MkDocs (and so to i18n); mkdocs-jupyter replaces how such a page is rendered.
 if ".ipynb" not in mkdocs.utils.markdown_extensions:
@@ -257,10 +283,48 @@ def colab_url(config, src_uri: str) -> str:
     return f"https://colab.research.google.com/github{repo.path.rstrip('/')}/blob/{branch}/{docs_path}/{src_uri}"
 
 
+def fold_solutions(html: str, title: str) -> str:
+    """Each run of consecutive cells tagged `solution` inside one collapsed <details class="success">."""
+    html = SOLUTION_TAG_BAR.sub("", html)
+    notebook = html.find('<div class="jp-Notebook"')
+    if notebook < 0:
+        return html
+    cells = []  # (start, end, is a solution) of each cell: the notebook's child divs
+    depth = start = 0
+    for tag in DIV.finditer(html, notebook):
+        if tag[0] != "</div>":
+            depth += 1
+            if depth == 2:
+                start = tag.start()
+            continue
+        depth -= 1
+        if depth == 1:
+            cells.append((start, tag.end(), SOLUTION_CELL.search(html, start, tag.end()) is not None))
+        if depth == 0:
+            break
+    opening = f'<details class="success"><summary>{title}</summary>'
+    pieces, done, folding, previous_end = [], 0, False, 0
+    for start, end, solution in cells:
+        if solution != folding:
+            cut = start if solution else previous_end
+            pieces += [html[done:cut], opening if solution else "</details>"]
+            done, folding = cut, solution
+        previous_end = end
+    if folding:
+        pieces += [html[done:previous_end], "</details>"]
+        done = previous_end
+    return "".join(pieces) + html[done:]
+
+
 def on_page_content(html, page, config, files):
     if not is_lab(page.file) or config.plugins.get(PLUGIN) is None:
         return html
-    download, colab = LINKS.get(getattr(page.file, "locale", None), LINKS["en"])
+    language = getattr(page.file, "locale", None)
+    if MERMAID_DIAGRAM not in html:
+        html = MERMAID_LOADER.sub("", html, count=1)
+    html = PLAIN_NAME.sub(r"\1", html)
+    html = fold_solutions(html, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
+    download, colab = LINKS.get(language, LINKS["en"])
     name = Path(page.file.src_uri).name
     links = (
         f'<p class="lab-links"><a class="md-button md-button--primary" href="{name}" download>{download}</a> '

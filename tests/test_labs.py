@@ -4,6 +4,9 @@
 - Built pages: HTML with every code cell executed and the outputs the labs assert, never the notebook's JSON;
   the site's heading ids; a download link to the clean notebook and an "Open in Colab" link from repo_url.
 - The downloaded notebook runs top to bottom in a fresh kernel (nbclient).
+- Each task of "직접 해 보기" / "Try it yourself" has a solution: cells tagged `solution`, executed like the
+  rest, folded on the page inside a collapsed <details>.
+- Lighter pages: no Mermaid loader without a diagram, no uncoloured <span class="n"> around names in the code.
 - The build: a cell that raises fails it naming the lab and the cell; a lab in one language only fails it;
   an unchanged rebuild executes nothing; another torch or numpy version means another cache folder.
 """
@@ -15,10 +18,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from mkdocs_jupyter.convert import nb2html
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from hooks.notebooks import check_labs, code_cells, environment_key, installed_versions
+from hooks.notebooks import SOLUTION_TAG, check_labs, code_cells, environment_key, fold_solutions, installed_versions
 from tests.conftest import REPO, build_site, make_scratch_site
 from tests.site_html import REPO_URL, parse
 
@@ -36,6 +40,19 @@ EXPECTED_OUTPUT = {
     "loss": ["scale   1000: naive has inf True", "cross-entropy by hand"],
     "optimization": ["chosen on validation:"],
 }
+
+
+TASK = re.compile(r"^\d+\. ", re.M)  # a numbered task in the exercises
+
+
+def is_solution(cell) -> bool:
+    return SOLUTION_TAG in cell.metadata.get("tags", [])
+
+
+def solution_blocks(path: Path) -> int:
+    """How many folded blocks the page shows: runs of consecutive cells tagged `solution`."""
+    cells = nbformat.read(path, as_version=4).cells
+    return sum(is_solution(cell) and (i == 0 or not is_solution(cells[i - 1])) for i, cell in enumerate(cells))
 
 
 def built_page(site: Path, lang: str, lab: str) -> Path:
@@ -76,6 +93,68 @@ def test_built_lab_page_is_html_with_executed_outputs(site, lab, lang):
         assert expected in html, f"{where} lacks the output {expected!r}"
     plots = sum(cell.count("plt.show()") for cell in code_cells(source))
     assert html.count("data:image/png;base64,") >= plots, f"{where}: fewer images than the lab draws"
+    folded = html.count('<details class="success"><summary>')
+    assert folded == solution_blocks(source), (
+        f"{where}: {folded} folded solutions, {solution_blocks(source)} in the lab"
+    )
+    assert 'class="cell-tag"' not in html, f"{where} shows a cell's tags"
+    assert "pre.mermaid" not in html, f"{where} carries the Mermaid loader but has no diagram"
+    assert '<span class="n">' not in html, f"{where} wraps names in spans no style colours"
+
+
+def test_names_in_the_code_of_labs_have_no_style(site):
+    """Why the hook may drop Pygments' <span class="n">: the notebook theme has no rule for the class `n`."""
+    sheets = list((site / "assets" / "stylesheets").glob("notebook-*.css"))
+    assert sheets, "no notebook stylesheet in the built site"
+    for sheet in sheets:
+        assert not re.search(r"\.n\s*[{,]", sheet.read_text(encoding="utf-8")), f"{sheet.name} styles names"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_every_task_of_a_lab_is_followed_by_its_solution(lab):
+    """After the exercises' heading: one task per untagged Markdown cell, then its solution, with code."""
+    layout = {}
+    for lang in LANGUAGES:
+        path = DOCS / lang / "labs" / f"{lab}.ipynb"
+        where = path.relative_to(REPO)
+        cells = nbformat.read(path, as_version=4).cells
+        start = next(i for i, cell in enumerate(cells) if cell.id == "exercises")
+        tasks = solved = 0
+        for cell in cells[start:]:
+            if is_solution(cell):
+                solved = tasks if cell.cell_type == "code" else solved
+                continue
+            assert solved == tasks, f"{where}: task {tasks} has no solution code before cell {cell.id}"
+            assert cell.cell_type == "markdown" and len(TASK.findall(cell.source)) == 1, (
+                f"{where}: cell {cell.id} should hold one numbered task (or be tagged {SOLUTION_TAG!r})"
+            )
+            tasks += 1
+        assert solved == tasks, f"{where}: task {tasks} has no solution code"
+        layout[lang] = [(cell.id, cell.cell_type, is_solution(cell)) for cell in cells]
+    assert layout["ko"] == layout["en"], f"labs/{lab}.ipynb: the languages differ in their cells or solutions"
+
+
+def test_solutions_fold_on_the_page(tmp_path):
+    """mkdocs-jupyter's own converter, then the hook: each solution inside a collapsed <details>, the task not."""
+    solution = {"tags": [SOLUTION_TAG]}
+    notebook = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    )
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("## 직접 해 보기\n\n1. 첫 문제", id="exercises"),
+        nbformat.v4.new_markdown_cell("첫 풀이", id="solution-1-text", metadata=solution),
+        nbformat.v4.new_code_cell("print('first answer')", id="solution_1", metadata=solution),
+        nbformat.v4.new_markdown_cell("2. 둘째 문제", id="exercise-2"),
+        nbformat.v4.new_code_cell("print('second answer')", id="solution_2", metadata=solution),
+    ]
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(notebook, path)
+    html = fold_solutions(nb2html(str(path)), "정답")
+    folded = re.findall(r'<details class="success"><summary>정답</summary>(.*?)</details>', html, re.S)
+    assert len(folded) == 2 and "<details open" not in html and 'class="cell-tag"' not in html
+    assert "cell-id=solution-1-text" in folded[0] and "첫 풀이" in folded[0] and "first answer" in folded[0]
+    assert "cell-id=solution_2" in folded[1] and "second answer" in folded[1]
+    assert not any("문제" in block for block in folded), "a task was folded with its solution"
 
 
 def test_the_optimization_lab_reaches_95_percent_on_the_test_set(site):
