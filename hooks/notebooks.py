@@ -42,6 +42,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
@@ -118,14 +119,57 @@ def check_labs(docs_dir: Path, languages: list[str]) -> list[str]:
                 f"docs/{'/'.join(missing)}/{LABS}/{name} is missing (docs/{present[0]}/{LABS}/{name} exists)"
             )
             continue
-        reference = code_cells(docs_dir / languages[0] / LABS / name)
+        original = docs_dir / languages[0] / LABS / name
         for lang in languages[1:]:
-            if code_cells(docs_dir / lang / LABS / name) != reference:
+            difference = first_code_difference(original, docs_dir / lang / LABS / name)
+            if difference:
                 problems.append(
                     f"docs/{lang}/{LABS}/{name}: the code cells differ from docs/{languages[0]}/{LABS}/{name} "
-                    "(translate the Markdown cells only)"
+                    f"(translate the Markdown cells only): {difference}"
                 )
     return problems
+
+
+def _code_cells_with_index(path: Path) -> list[tuple[int, str]]:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return [(i + 1, "".join(c["source"])) for i, c in enumerate(notebook["cells"]) if c["cell_type"] == "code"]
+
+
+def _changed_since_commit(path: Path) -> bool | None:
+    """Whether git sees the file changed since the last commit; None outside a git checkout."""
+    try:
+        result = subprocess.run(
+            ["git", "diff", "--quiet", "HEAD", "--", path.name], cwd=path.parent, capture_output=True, timeout=10
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return {0: False, 1: True}.get(result.returncode)
+
+
+def first_code_difference(original: Path, translation: Path) -> str | None:
+    """Where the two notebooks' code first differs: the code cell (and its place among all cells), the first line
+    of each, and which file changed since the last commit."""
+    ours, theirs = _code_cells_with_index(original), _code_cells_with_index(translation)
+    for number, (a, b) in enumerate(zip(ours, theirs), 1):
+        if a[1] != b[1]:
+            first = lambda code: (code.strip().splitlines() or [""])[0][:60]  # noqa: E731
+            detail = (
+                f"code cell {number} (cell {a[0]} of {original.name} in {original.parent.parent.name}, "
+                f"cell {b[0]} in {translation.parent.parent.name}) starts {first(a[1])!r} in one and "
+                f"{first(b[1])!r} in the other"
+            )
+            break
+    else:
+        if len(ours) == len(theirs):
+            return None
+        detail = (
+            f"{original.parent.parent.name} has {len(ours)} code cells, {translation.parent.parent.name} {len(theirs)}"
+        )
+    changed = [p for p in (original, translation) if _changed_since_commit(p)]
+    if changed:
+        names = " and ".join(f"docs/{p.parent.parent.name}/{LABS}/{p.name}" for p in changed)
+        detail += f"; changed since the last commit: {names}"
+    return detail
 
 
 def environment_key(versions: dict[str, str]) -> str:

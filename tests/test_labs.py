@@ -12,6 +12,7 @@
 """
 
 import re
+import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -302,3 +303,22 @@ def test_a_lab_in_one_language_only_or_with_other_code_fails_the_build(tmp_path)
     assert result.returncode != 0
     assert "docs/en/labs/extra.ipynb is missing (docs/ko/labs/extra.ipynb exists)" in result.log, result.log
     assert "docs/en/labs/tiny.ipynb: the code cells differ from docs/ko/labs/tiny.ipynb" in result.log, result.log
+    # The message names the cell, its first line in each file, and which file was edited since the last commit.
+    assert (
+        "code cell 1 (cell 2 of tiny.ipynb in ko, cell 2 in en) starts 'print(1)' in one and 'print(2)'" in result.log
+    )
+
+
+def test_a_code_difference_names_the_file_edited_since_the_last_commit(tmp_path):
+    """Editing the Korean lab's code without copying it over names the Korean file, which is where the edit is."""
+    for lang, code in (("ko", "print(1)"), ("en", "print(1)")):
+        (tmp_path / lang / "labs").mkdir(parents=True)
+        (tmp_path / lang / "labs" / "tiny.ipynb").write_text(tiny_lab(lang, [code]), encoding="utf-8")
+    git = lambda *args: subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "labs", "--allow-empty")
+    git("add", ".")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "labs")
+    (tmp_path / "ko" / "labs" / "tiny.ipynb").write_text(tiny_lab("ko", ["print(10)"]), encoding="utf-8")
+    [problem] = check_labs(tmp_path, ["ko", "en"])
+    assert problem.endswith("changed since the last commit: docs/ko/labs/tiny.ipynb"), problem
