@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 MARKER = "<!-- glossary -->"
-FIELDS = {"ko", "en", "abbr", "chapter", "page", "gloss", "def_ko", "def_en", "wrong_ko"}
+FIELDS = {"ko", "en", "abbr", "chapter", "page", "gloss", "def_ko", "def_en", "wrong_ko", "also"}
 # `page:` the page that teaches the term (inside the language folder), when it is not the chapter's first page;
 # `page: none` for a term no page teaches yet, which the glossary lists without a link.
 # `gloss: false` for a loanword written in Hangul (데이터, 텐서): it never takes the English in parentheses.
