@@ -16,7 +16,8 @@ images = torch.tensor(digits.data, dtype=torch.float64, device=device)  # (1797,
 labels = torch.tensor(digits.target, device=device)
 order = torch.randperm(len(images), generator=torch.Generator().manual_seed(0)).to(device)
 train, val = order[:1200], order[1200:]
-images = (images - images[train].mean(0)) / (images[train].std(0) + 1e-3)
+std = images[train].std(0)
+images = (images - images[train].mean(0)) / torch.where(std > 0, std, 1.0)  # constant pixels stay as they are
 
 INITS = {
     "N(0, 1)": lambda w: torch.nn.init.normal_(w, std=1.0),
