@@ -15,7 +15,8 @@ features, labels = digits.data, digits.target  # N x 64 pixels (0..16), N
 rest, test = train_test_split(np.arange(len(labels)), test_size=0.2, stratify=labels, random_state=0)
 train, valid = train_test_split(rest, test_size=0.25, stratify=labels[rest], random_state=0)
 # MLP: every pixel standardised on its own, as on the end-to-end page.
-pixel_mean, pixel_std = features[train].mean(axis=0), features[train].std(axis=0) + 1e-6
+pixel_mean, pixel_std = features[train].mean(axis=0), features[train].std(axis=0)
+pixel_std[pixel_std == 0] = 1.0  # a pixel always 0 in training stays as it is
 # CNN: one mean and one std for all pixels, since the same kernel slides over every position.
 mean, std = features[train].mean(), features[train].std()
 
@@ -30,7 +31,7 @@ def split(x, shape):
 
 mlp_data = split((features - pixel_mean) / pixel_std, (64,))
 cnn_data = split((features - mean) / std, (1, 8, 8))  # N x 1 x 8 x 8: one channel
-# A pixel that is always 0 in training has std 1e-6 here: a touch of ink there in a test image explodes.
+# A pixel almost always 0 in training has a tiny std: a touch of ink there in a test image becomes huge.
 largest_per_pixel = mlp_data[2][0].abs().max().item()
 largest_global = cnn_data[2][0].abs().max().item()
 print(f"largest |standardised test pixel|: per pixel {largest_per_pixel:,.0f}, one mean and std {largest_global:.1f}")
