@@ -18,7 +18,9 @@ import linecache
 import os
 import random
 import re
+import signal
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -268,7 +270,7 @@ class CodeBlockItem(pytest.Item):
         # A block that forgot its seed must not pass by luck of the block before it.
         _scramble_global_rngs()
         started = time.perf_counter()
-        with stdout_io() as captured, _fresh_global_settings():
+        with stdout_io() as captured, _fresh_global_settings(), _watchdog(self.fence_origin):
             try:
                 exec(compile(self.block.code, filename, "exec"), {"__name__": "__main__"})
             except BaseException as error:  # noqa: BLE001 - report anything a block raises
@@ -322,6 +324,33 @@ class CodeBlockItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.fence_origin.line - 1, f"code block at {self.fence_origin}"
+
+
+# Seconds; every block runs in seconds, so this only stops a hang (a stuck child process) from stalling the suite.
+BLOCK_TIMEOUT = int(os.environ.get("CODEBLOCK_TIMEOUT", "180"))
+
+
+class BlockTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _watchdog(origin):
+    """Fail a block that runs past BLOCK_TIMEOUT instead of hanging the whole suite (SIGALRM, main thread only)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise BlockTimeout(f"{origin}: the block ran past {BLOCK_TIMEOUT} s; a process it started may be stuck")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(BLOCK_TIMEOUT)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextlib.contextmanager

@@ -82,6 +82,14 @@ def test_a_fence_spelled_with_capitals_is_run_too(scratch):
     result.assert_outcomes(failed=2)
 
 
+def test_a_block_that_hangs_fails_instead_of_stalling_the_suite(scratch, monkeypatch):
+    monkeypatch.setenv("CODEBLOCK_TIMEOUT", "1")
+    write(scratch.path, "docs/ko/page.md", "# Page\n\n```python\nimport time\n\ntime.sleep(30)\n```\n")
+    result = run(scratch)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*docs/ko/page.md:3: the block ran past 1 s*"])
+
+
 def test_a_failing_block_names_page_snippet_and_line(scratch):
     write(
         scratch.path, "snippets/demo/bad.py", "import math\n\nratio = math.sqrt(4)\nassert ratio == 3, 'ratio is off'\n"
