@@ -13,6 +13,11 @@ import pytest
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 CPU_ONLY = {
     "data/seeded_shuffle.py": "a DataLoader draws its order from a CPU generator; the lesson is the order",
+    # Two gloo processes on the CPU are the lesson; nccl needs one GPU per process (ddp_torchrun.py does that).
+    "optimization/ddp_all_reduce.py": "two gloo processes on the CPU; nccl needs one GPU per process",
+    "optimization/ddp_by_hand.py": "two gloo processes on the CPU; nccl needs one GPU per process",
+    "optimization/ddp_torch.py": "two gloo processes on the CPU; nccl needs one GPU per process",
+    "optimization/ddp_sampler_epoch.py": "a sampler hands out indices; no tensor is computed",
 }
 CODE = sorted(p for p in SNIPPETS.glob("*/*.py") if not p.name.startswith("fig_"))
 
