@@ -3,6 +3,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,13 +59,11 @@ def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path
     return root
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Build:
-    """The whole site, built once per test run. Under pytest-xdist the first worker that needs it builds it while
-    the others go on with other tests; a worker that needs it meanwhile waits on the lock, then reads the result."""
-    if worker_id == "master":
-        return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+SITE_FIXTURES = {"built_site", "site", "served_site"}
+
+
+def _shared_build(shared: Path) -> Build:
+    """Build the site into `shared` unless a process of this run already did; every process reads one result."""
     record = shared / "built_site.json"
     with FileLock(str(shared / "built_site.lock")):
         if not record.is_file():
@@ -72,6 +71,41 @@ def built_site(tmp_path_factory, worker_id) -> Build:
             record.write_text(json.dumps({"returncode": build.returncode, "log": build.log}), encoding="utf-8")
     done = json.loads(record.read_text(encoding="utf-8"))
     return Build(done["returncode"], done["log"], shared / "site")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    """On a whole run across processes (pytest-xdist), the controller starts building the site at once, in the
+    background, while the workers run the code blocks; the tests that need the site run last (below)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    if any(not argument.startswith("-") for argument in config.invocation_params.args):
+        return  # some tests only: the site is built if and when one of them needs it
+    shared = config._tmp_path_factory.getbasetemp()
+    locked = threading.Event()
+
+    def build():
+        with FileLock(str(shared / "built_site.lock")):
+            locked.set()
+            _shared_build(shared)
+
+    threading.Thread(target=build, daemon=True).start()
+    locked.wait(timeout=60)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need the built site go last, so that the build overlaps everything else."""
+    items.sort(key=lambda item: bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ()))))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, worker_id) -> Build:
+    """The whole site, built once per test run. Under pytest-xdist the build is shared: started by the controller
+    on a whole run, else by the first worker that needs it; a worker that needs it meanwhile waits on the lock."""
+    if worker_id == "master":
+        return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    return _shared_build(tmp_path_factory.getbasetemp().parent)  # the same folder for every worker of this run
 
 
 @pytest.fixture(scope="session")
