@@ -11,6 +11,17 @@ offline morphological analyser:
 - between two nouns the pages write with a space (손실 함수), for readers who type them as one word;
 - before a particle that follows a noun (함수|는, 하강법|을), so "과적합을" finds "과적합은" too.
 Kiwi's analyses are cached per word in `.cache/search_kiwi.json`: it loads only for words it has not seen.
+Words the pages join with a dash (편향–분산) are cut like words joined by a space, and dashes cut both indexes.
+
+What readers type that the pages do not write is read on the query side, by the search worker
+`overrides/assets/javascripts/workers/search-reader.js`, which every page's `__config.search` points to; it
+wraps Material's worker and passes its query on rewritten: a compound typed halfway or without its space
+(교차엔트 -> 교차 엔트, 클래스불균형 -> 클래스 불균형), a syllable the input method is still composing (손시, 경샇, 역전ㅍ),
+a derivational suffix the pages do not write (적대적 -> 적대, regularize -> regulariz), British spelling. The
+other names of a term come from docs/glossary.yml (`wrong_ko`, `also`, `abbr`, and the English term on Korean
+pages): this hook ships them in the index as `config.variants`, normalised name -> the term as the pages of
+that language write it, and the worker adds the term to a query that contains one of its names, or puts it in
+the place of the name where no page writes the name (`config.unwritten`: 경사 소실 -> 기울기 소실).
 
 mkdocs-static-i18n merges every language into `/search/search_index.json`, where an English query finds
 Korean pages and the reverse. After the last language is built this hook writes one index per language,
@@ -23,6 +34,7 @@ location, which breaks the worker; such a section is folded into the entry befor
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -31,6 +43,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -39,6 +52,12 @@ HANGUL_RUN = re.compile(f"[{HANGUL}]+")
 NOUN_TAGS = {"NNG", "NNP", "NR", "XR"}  # morphemes that can start a searchable part of a compound
 PARTICLE_TAGS = ("J", "VCP")  # 조사, and 이다 ("함수입니다")
 CONFIG_BASE = re.compile(r'("base": ")([^"]*)(")')
+CONFIG_WORKER = re.compile(r'("search": ")([^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
+READER = (
+    Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "workers" / "search-reader.js"
+)
+DASHES = "\u2013\u2014"  # en and em dash: 편향–분산, bias–variance
+JOINERS = {" ", "-", "\u2013", "\u2014"}  # what pages put between two words that readers type as one
 CACHE_VERSION = 1
 
 
@@ -47,14 +66,14 @@ CACHE_VERSION = 1
 
 def hangul_words(docs: list[dict]) -> tuple[set[str], set[tuple[str, str]]]:
     """Every run of Hangul in the titles and texts of the index, and the runs that follow each other
-    with only a space between them ("손실 함수"), which readers also type as one word."""
+    with only a space or a dash between them ("손실 함수", "편향–분산"), which readers also type as one word."""
     words, neighbours = set(), set()
     for doc in docs:
         for text in (doc.get("title", ""), doc.get("text", "")):
             runs = list(HANGUL_RUN.finditer(text))
             words.update(run[0] for run in runs)
             for first, second in zip(runs, runs[1:]):
-                if text[first.end() : second.start()] == " ":
+                if text[first.end() : second.start()] in JOINERS:
                     neighbours.add((first[0], second[0]))
     return words, neighbours
 
@@ -223,6 +242,103 @@ def korean_separator(base: str, lefts: set[str], rights: set[str], stems: set[st
     return "|".join(cuts)
 
 
+# --- Other names of a term, from the glossary ---------------------------------------------------------
+
+VARIANT_JUNK = re.compile(r"[\s\-\u2013\u2014·.]+")
+
+
+def variant_key(name: str) -> str:
+    """How the worker compares a name with a query: case folded, without spaces, dashes and dots."""
+    return VARIANT_JUNK.sub("", str(name)).casefold()
+
+
+def _has_hangul(text: str) -> bool:
+    return bool(HANGUL_RUN.search(text))
+
+
+def term_names(term: dict, locale: str) -> list[str]:
+    """The names a reader may type for a term, besides the term itself as the pages of `locale` write it.
+
+    Korean pages: the Korean variants (`wrong_ko`, the Hangul ones of `also`), the abbreviation, the Latin
+    names of `also` and the English term (written once per page, in parentheses). English pages: the
+    abbreviation and the Latin names of `also`.
+    """
+    also = [str(name) for name in term.get("also") or []]
+    latin = [str(term["abbr"])] if term.get("abbr") else []
+    latin += [name for name in also if not _has_hangul(name)]
+    if locale == "ko":
+        korean = [str(name) for name in term.get("wrong_ko") or []] + [name for name in also if _has_hangul(name)]
+        return korean + latin + [str(term["en"])]
+    return latin
+
+
+def glossary_variants(terms: list[dict], locale: str) -> tuple[dict[str, str], list[str]]:
+    """Normalised name -> the term (or terms, space-separated) as the pages of `locale` write it.
+
+    A name that is another term, or another term's abbreviation, is ambiguous and left out (정규화 is
+    normalisation; a reader who types it is not adding 규제); so is a Korean name found inside another term
+    that does not contain its own (파라미터 in 하이퍼파라미터), which a reader typing that term would set off.
+    Returns the table and the names left out.
+    """
+    if locale not in ("ko", "en"):
+        return {}, []
+    own = {}
+    for term in terms:
+        for name in (term.get("ko"), term.get("en"), term.get("abbr")):
+            if name:
+                own.setdefault(variant_key(name), term[locale])
+    terms_text = [variant_key(term["ko"]) for term in terms if term.get("ko")]
+    table: dict[str, list[str]] = {}
+    left_out = []
+    for term in terms:
+        target = str(term.get(locale) or "")
+        for name in term_names(term, locale):
+            key = variant_key(name)
+            if not key or name.casefold() == target.casefold():
+                continue  # "하이퍼 파라미터" stays: typed, it adds the one word 하이퍼파라미터
+            if own.get(key, target) != target or (
+                _has_hangul(key) and any(key in other and variant_key(target) not in other for other in terms_text)
+            ):
+                left_out.append(f"{name} ({term['ko']})")
+                continue
+            table.setdefault(key, [])
+            if target not in table[key]:
+                table[key].append(target)
+    return {key: " ".join(targets) for key, targets in sorted(table.items())}, left_out
+
+
+def unwritten(variants: dict[str, str], docs: list[dict]) -> list[str]:
+    """The names that no page of the index writes (옵티마이져, hold-out set), and those that are their term
+    spelt with other spaces or dashes (hyper-parameter): the worker puts the term in their place instead of
+    adding it, as their own words find only pages that use them in another sense."""
+    text = variant_key(" ".join(f"{doc.get('title', '')} {doc.get('text', '')}" for doc in docs))
+    return [key for key, term in variants.items() if key not in text or key == variant_key(term)]
+
+
+def names_for_index(terms: list[dict], locale: str, docs: list[dict]) -> tuple[dict[str, str], list[str]]:
+    """The names the worker reads for the index of `locale`, and those of them no page writes.
+
+    A name the pages write in their own script (BCE, LSTM and lr on English pages) already finds them as typed,
+    ranked as Material ranks it: it is left out, so such queries keep their order. Latin names on Korean pages
+    stay: there the English is written once per page, in parentheses, and the Korean term is what pages say.
+    """
+    variants, _ = glossary_variants(terms, locale)
+    absent = set(unwritten(variants, docs))
+    kept = {key: term for key, term in variants.items() if key in absent or _has_hangul(key) != (locale == "ko")}
+    return kept, [key for key in kept if key in absent]
+
+
+def read_glossary(config) -> list[dict]:
+    path = Path(config.docs_dir) / "glossary.yml"
+    if not path.is_file():
+        return []
+    try:
+        terms = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return []  # hooks/glossary.py reports it, naming the line
+    return [term for term in terms or [] if isinstance(term, dict) and term.get("ko") and term.get("en")]
+
+
 # --- One index per language -------------------------------------------------------------------------
 
 
@@ -269,21 +385,37 @@ def _page_locale(page, config) -> str | None:
     return locale if locale in others else None
 
 
+def _reader_version(config) -> str:
+    """A hash of the reader's worker, where the theme ships it (overrides/ is the theme's custom_dir), or ""."""
+    for folder in config.theme.dirs:
+        shipped = Path(folder) / READER.relative_to(READER.parents[3])
+        if shipped.is_file():
+            return hashlib.sha256(shipped.read_bytes()).hexdigest()[:8]
+    return ""
+
+
 def on_post_page(output, page, config):
-    """A page of a non-default language reads the index of its own language, under /<locale>/."""
+    """Every page searches with the reader's worker; a page of a non-default language reads the index of its
+    own language, under /<locale>/."""
     locale = _page_locale(page, config)
-    if locale is None:
-        return output
     start = output.find('<script id="__config"')
     if start < 0:
         return output
     end = output.find("</script>", start)
+    script = output[start:end]
+    version = _reader_version(config)
+    if version:  # Material's worker is named by its hash; the reader loads it by that name, from beside it
+        script = CONFIG_WORKER.sub(
+            lambda m: f"{m[1]}{m[2]}{READER.name}?material={m[3]}&v={version}{m[4]}", script, count=1
+        )
+    if locale is not None:
 
-    def rebase(match):
-        base = match[2].rstrip("/") or "."
-        return f"{match[1]}{base}/{locale}/{match[3]}"  # a trailing slash, or URLs resolve beside it
+        def rebase(match):
+            base = match[2].rstrip("/") or "."
+            return f"{match[1]}{base}/{locale}/{match[3]}"  # a trailing slash, or URLs resolve beside it
 
-    return output[:start] + CONFIG_BASE.sub(rebase, output[start:end], count=1) + output[end:]
+        script = CONFIG_BASE.sub(rebase, script, count=1)
+    return output[:start] + script + output[end:]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
@@ -298,14 +430,20 @@ def on_post_build(config):
     merged = json.loads(merged_file.read_text(encoding="utf-8"))
     default, others = _languages(config)
     cache_file = Path(config.config_file_path).parent / ".cache" / "search_kiwi.json"
+    terms = read_glossary(config)
     for locale, docs in split_by_language(merged["docs"], default, others).items():
         index_config = dict(merged["config"])
         index_config["lang"] = ["en"]  # lunr's own language support: none has Korean tokens right
         index_config["pipeline"] = ["stopWordFilter"]
+        index_config["separator"] = f"[{DASHES}]+|{merged['config']['separator']}"
         if locale == "ko":
             words, neighbours = hangul_words(docs)
             vocabulary = korean_vocabulary(analyse(words, cache_file), neighbours)
-            index_config["separator"] = korean_separator(merged["config"]["separator"], *vocabulary)
+            index_config["separator"] = korean_separator(index_config["separator"], *vocabulary)
+        variants, absent = names_for_index(terms, locale, docs)
+        if variants:
+            index_config["variants"] = variants
+            index_config["unwritten"] = absent
         target = (
             site / "search" / "search_index.json"
             if locale == default
