@@ -62,14 +62,19 @@ def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path
 SITE_FIXTURES = {"built_site", "site", "served_site"}
 
 
-def _shared_build(shared: Path) -> Build:
-    """Build the site into `shared` unless a process of this run already did; every process reads one result."""
+def _build_once(shared: Path) -> None:
+    """Build the site into `shared` unless a process of this run already did. The caller holds the lock."""
     record = shared / "built_site.json"
+    if not record.is_file():
+        build = build_site(REPO / "mkdocs.yml", shared / "site")
+        record.write_text(json.dumps({"returncode": build.returncode, "log": build.log}), encoding="utf-8")
+
+
+def _shared_build(shared: Path) -> Build:
+    """The site of this run, built by whichever process came first; every process reads the one result."""
     with FileLock(str(shared / "built_site.lock")):
-        if not record.is_file():
-            build = build_site(REPO / "mkdocs.yml", shared / "site")
-            record.write_text(json.dumps({"returncode": build.returncode, "log": build.log}), encoding="utf-8")
-    done = json.loads(record.read_text(encoding="utf-8"))
+        _build_once(shared)
+    done = json.loads((shared / "built_site.json").read_text(encoding="utf-8"))
     return Build(done["returncode"], done["log"], shared / "site")
 
 
@@ -88,7 +93,7 @@ def pytest_sessionstart(session):
     def build():
         with FileLock(str(shared / "built_site.lock")):
             locked.set()
-            _shared_build(shared)
+            _build_once(shared)
 
     threading.Thread(target=build, daemon=True).start()
     locked.wait(timeout=60)
