@@ -85,7 +85,7 @@ def pytest_sessionstart(session):
     config = session.config
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
         return
-    if any(not argument.startswith("-") for argument in config.invocation_params.args):
+    if config.option.file_or_dir:
         return  # some tests only: the site is built if and when one of them needs it
     shared = config._tmp_path_factory.getbasetemp()
     locked = threading.Event()
