@@ -9,6 +9,9 @@ import torch.multiprocessing as mp
 
 WORLD_SIZE = 2  # processes
 
+# One thread in this process too: a process forked after a thread pool has run can hang in its first parallel op.
+torch.set_num_threads(1)
+
 
 def worker(rank, init_method, results):
     torch.set_num_threads(1)  # the processes share the cores, and a forked copy of a thread pool can hang

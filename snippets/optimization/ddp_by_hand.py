@@ -9,6 +9,9 @@ import torch.multiprocessing as mp
 from sklearn.datasets import load_digits
 from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
+# One thread in this process too: a process forked after a thread pool has run can hang in its first parallel op.
+torch.set_num_threads(1)
+
 WORLD_SIZE = 2  # processes
 BATCH_PER_PROCESS = 32
 COMBINED_BATCH = WORLD_SIZE * BATCH_PER_PROCESS  # samples per step, all processes together
