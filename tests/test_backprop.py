@@ -13,7 +13,6 @@ code is a change to what is tested:
   of the MLP train to the same printed losses and accuracies.
 """
 
-import ast
 import contextlib
 import io
 import math
@@ -25,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+
+from tests.snippet_code import snippet_definitions
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets" / "optimization"
 SEEDS = range(5)
@@ -39,16 +40,7 @@ def snippet(name: str) -> dict:
 
 def definitions(name: str, replace: tuple[str, str] | None = None) -> dict:
     """Only the imports, functions and classes of a snippet, optionally with one line of its code changed."""
-    source = (SNIPPETS / f"{name}.py").read_text(encoding="utf-8")
-    if replace:
-        assert source.count(replace[0]) == 1, f"{name}.py no longer contains {replace[0]!r}"
-        source = source.replace(*replace)
-    tree = ast.parse(source)
-    kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
-    tree.body = [node for node in tree.body if isinstance(node, kept)]
-    namespace: dict = {}
-    exec(compile(tree, f"{name}.py", "exec"), namespace)
-    return namespace
+    return snippet_definitions(SNIPPETS / f"{name}.py", replace)
 
 
 OVERWRITE = ("parent.grad += local_grad * node.grad", "parent.grad = local_grad * node.grad")

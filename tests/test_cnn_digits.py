@@ -6,7 +6,6 @@ prints except the times must be what the page shows; and the trained network, ru
 the page, gives the same logits.
 """
 
-import ast
 import contextlib
 import copy
 import io
@@ -19,6 +18,8 @@ import pytest
 import torch
 from torch import nn
 
+from tests.snippet_code import snippet_definitions
+
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets" / "models"
 # One worker for the whole module under pytest-xdist: the snippet trains once, not once per worker.
 pytestmark = pytest.mark.xdist_group("cnn_digits")
@@ -26,14 +27,8 @@ TIME = re.compile(r"\d+\.\d+s$")
 
 
 def definitions(name: str) -> dict:
-    """Execute the imports, functions and classes of snippets/models/<name>.py, skipping its demo."""
-    path = SNIPPETS / f"{name}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
-    tree.body = [node for node in tree.body if isinstance(node, kept)]
-    namespace = {"__name__": f"snippet_{name}"}
-    exec(compile(tree, str(path), "exec"), namespace)
-    return namespace
+    """The imports, functions and classes of snippets/models/<name>.py, without its demo."""
+    return snippet_definitions(SNIPPETS / f"{name}.py")
 
 
 def quietly(function, *args):

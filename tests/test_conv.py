@@ -4,7 +4,6 @@ The functions are taken from the very snippets the page shows: only their import
 demo that follows (the demos run in the codeblock tests of docs/*/models/convolution.md).
 """
 
-import ast
 import random
 from pathlib import Path
 
@@ -13,18 +12,14 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from tests.snippet_code import snippet_definitions
+
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets" / "models"
 
 
 def definitions(name: str) -> dict:
-    """Execute the imports, functions and classes of snippets/models/<name>.py, skipping its demo."""
-    path = SNIPPETS / f"{name}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
-    tree.body = [node for node in tree.body if isinstance(node, kept)]
-    namespace = {"__name__": f"snippet_{name}", "device": "cpu"}
-    exec(compile(tree, str(path), "exec"), namespace)
-    return namespace
+    """The imports, functions and classes of snippets/models/<name>.py, without its demo, on the CPU."""
+    return snippet_definitions(SNIPPETS / f"{name}.py", device="cpu")
 
 
 loops = definitions("conv_loops")["conv2d_loops"]

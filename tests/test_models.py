@@ -5,7 +5,6 @@ The classes and functions are taken from the very snippets the pages show. Only 
 the codeblock tests of docs/*/models/.
 """
 
-import ast
 import re
 from functools import cache
 from pathlib import Path
@@ -16,19 +15,14 @@ import torch
 from torch import nn
 
 from hooks.quotes import render_markdown
+from tests.snippet_code import snippet_definitions
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets" / "models"
 
 
 def definitions(name: str) -> dict:
-    """Execute the imports, functions and classes of snippets/models/<name>.py, skipping its demo."""
-    path = SNIPPETS / f"{name}.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
-    tree.body = [node for node in tree.body if isinstance(node, kept)]
-    namespace = {"__name__": f"snippet_{name}"}
-    exec(compile(tree, str(path), "exec"), namespace)
-    return namespace
+    """The imports, functions and classes of snippets/models/<name>.py, without its demo."""
+    return snippet_definitions(SNIPPETS / f"{name}.py")
 
 
 alexnet = definitions("alexnet")
