@@ -1,16 +1,19 @@
 """Draw every figure of the site from code, once per language, before MkDocs collects the files.
 
 Each `snippets/<chapter>/fig_<name>.py` defines `draw(lang) -> matplotlib.figure.Figure`. The result is
-written to `docs/<lang>/figures/<chapter>/<name>.svg` (git-ignored), so pages link to it like any
-image and the strict build checks the link. A figure is redrawn only when its own code, the snippets it runs (the
-files of its folder it names, "outlier_fit.py", and theirs in turn), this hook or the library versions change; an
-unchanged file is never rewritten, so `mkdocs serve` does not loop.
+`docs/<lang>/figures/<chapter>/<name>.svg`, so pages link to it like any image and the strict build checks the link.
+The SVG files are recorded outputs, committed like the `.out` files: drawing all of them takes most of a minute,
+so a fresh clone builds from them. Each names, in a comment after its XML declaration, the script it comes from and
+a digest of what it was drawn from: its own code, the snippets it runs (the files of its folder it names,
+"outlier_fit.py", and theirs in turn), this hook, the language and the matplotlib and NumPy versions. A figure whose
+digest differs is drawn again and rewritten, and the build logs "Figure drawn" (a test fails on that line in the
+suite's build: commit the new file). An unchanged file is never rewritten, so `mkdocs serve` does not loop.
 Builds are reproducible: fixed SVG ids, no date, text kept as text.
 """
 
 import hashlib
 import importlib.util
-import json
+import logging
 import os
 import re
 import sys
@@ -20,6 +23,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.figures")
 
 # Mid-grey ink and a transparent background read on both the light and the slate (dark) theme.
 INK = "#808080"
@@ -139,31 +144,48 @@ def dependencies(script: Path) -> list[Path]:
 
 def _cache_key(script: Path, lang: str) -> str:
     # A figure may run its chapter's snippets to show exactly what the page's code computes: they count too.
+    # Not the Python version: the recorded figures serve every Python the site supports (tests/test_figures.py draws
+    # them again and compares).
     digest = hashlib.sha256(HOOK_SOURCE)
     for source in dependencies(script):
         digest.update(source.name.encode() + source.read_bytes())
-    digest.update(f"{lang}|{version('matplotlib')}|{version('numpy')}|{sys.version_info[:2]}".encode())
+    digest.update(f"{lang}|{version('matplotlib')}|{version('numpy')}".encode())
     return digest.hexdigest()
+
+
+def provenance(script: Path, lang: str) -> bytes:
+    """The comment a recorded figure carries: where it comes from, and the digest it was drawn from."""
+    return (
+        f"<!-- drawn by snippets/{script.parent.name}/{script.name}, inputs {_cache_key(script, lang)} -->\n".encode()
+    )
+
+
+def with_provenance(svg: bytes, comment: bytes) -> bytes:
+    declaration, _, rest = svg.partition(b"\n")
+    return declaration + b"\n" + comment + rest
+
+
+def without_provenance(svg: bytes) -> bytes:
+    declaration, _, rest = svg.partition(b"\n")
+    if rest.startswith(b"<!-- drawn by "):
+        rest = rest.partition(b"\n")[2]
+    return declaration + b"\n" + rest
+
+
+def figure_path(docs_dir: Path, lang: str, script: Path) -> Path:
+    return docs_dir / lang / "figures" / script.parent.name / f"{script.stem[len('fig_') :]}.svg"
 
 
 def on_pre_build(config):
     root = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir)
-    cache_file = root / ".cache" / "figures.json"
-    cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
     for script in sorted((root / "snippets").glob("*/fig_*.py")):
         for lang in _languages(config):
-            target = docs_dir / lang / "figures" / script.parent.name / f"{script.stem[len('fig_') :]}.svg"
-            key = _cache_key(script, lang)
-            if target.is_file() and cache.get(str(target)) == key:
+            target = figure_path(Path(config.docs_dir), lang, script)
+            comment = provenance(script, lang)
+            if target.is_file() and comment in target.read_bytes()[:300]:
                 continue
-            svg = render_svg(script, lang)
+            svg = with_provenance(render_svg(script, lang), comment)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.is_file() or target.read_bytes() != svg:
                 target.write_bytes(svg)
-            cache[str(target)] = key
-    cache_file.parent.mkdir(exist_ok=True)
-    # Write then rename, so a build running beside this one never reads half a file.
-    partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(cache, indent=1, sort_keys=True))
-    os.replace(partial, cache_file)
+            log.info("Figure drawn (its code changed since it was recorded; commit it): %s", target.relative_to(root))
