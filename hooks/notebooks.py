@@ -45,6 +45,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -218,18 +219,21 @@ def _execute_once(outputs_dir: Path):
         environment = environment_key(installed_versions())
         saved = outputs_dir / f"{outputs_key([cell.source for cell in cells], environment)}.json"
         if saved.is_file():
-            for cell, run in zip(cells, json.loads(saved.read_text(encoding="utf-8")), strict=True):
+            for cell, run in zip(cells, json.loads(saved.read_text(encoding="utf-8"))["cells"], strict=True):
                 cell.outputs = [nbformat.from_dict(output) for output in run["outputs"]]
                 cell.execution_count = run["execution_count"]
             log.info("Lab outputs reused, no kernel started: %s", saved.name)
             return nb, resources
         if os.name == "posix":
             self.kernel_manager_class = UnixSocketKernelManager
+        started = time.perf_counter()
         nb, resources = execute(self, nb, resources, km)
         runs = [{"outputs": cell.outputs, "execution_count": cell.execution_count} for cell in cells]
+        # Saved only when every cell ran: the file says that this code ran top to bottom in a fresh kernel here.
+        record = {"seconds": round(time.perf_counter() - started, 1), "cells": runs}
         outputs_dir.mkdir(parents=True, exist_ok=True)
         partial = saved.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(runs), encoding="utf-8")
+        partial.write_text(json.dumps(record), encoding="utf-8")
         os.replace(partial, saved)
         log.info("Lab executed, outputs saved: %s", saved.name)
         return nb, resources
