@@ -143,3 +143,16 @@ def test_torchrun_with_two_processes_trains_as_one(tmp_path):
     one_process = recorded("ddp_torchrun.py").splitlines()
     assert one_process[0] == "processes: 1, samples per process per step: 64"
     assert result.stdout.splitlines() == ["processes: 2, samples per process per step: 32", one_process[1]]
+
+
+def test_a_ddp_model_is_released_before_its_process_group_is_destroyed():
+    """A DDP model still alive at destroy_process_group() tears its gloo group down later, when Python frees it, and
+    that teardown hung in a loop of runs (the page says so): every snippet deletes the model first."""
+    wrapping = sorted(p for p in SNIPPETS.glob("*.py") if "DistributedDataParallel(" in p.read_text(encoding="utf-8"))
+    assert wrapping, "no snippet wraps a model in DistributedDataParallel"
+    for path in wrapping:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        destroys = [i for i, line in enumerate(lines) if line.startswith("dist.destroy_process_group(")]
+        assert destroys, f"{path.name}: no destroy_process_group()"
+        for i in destroys:
+            assert lines[i - 1].startswith("del model"), f"{path.name}:{i + 1}: `del model` first, on the line above"

@@ -51,6 +51,7 @@ def worker(rank, init_method, results):
     sampler = DistributedSampler(dataset, num_replicas=WORLD_SIZE, rank=rank, seed=0)  # this process's shard
     model = DistributedDataParallel(make_model())  # backward() now averages the gradients over the processes
     results.put((rank, train(model, sampler, BATCH_PER_PROCESS)))
+    del model  # DDP holds the process group: torn down later, when Python frees the model, gloo can hang
     dist.destroy_process_group()
 
 

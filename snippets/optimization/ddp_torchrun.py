@@ -53,4 +53,5 @@ if rank == 0:  # one process reports; model.module is the plain model, without D
     print(f"processes: {world_size}, samples per process per step: {COMBINED_BATCH // world_size}")
     print(f"training loss after {EPOCHS} epochs: {loss.item():.6f}")
 
+del model  # DDP holds the process group: torn down later, when Python frees the model, gloo can hang
 dist.destroy_process_group()
