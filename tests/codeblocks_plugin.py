@@ -342,7 +342,11 @@ def _watchdog(origin):
         return
 
     def expire(signum, frame):
-        raise BlockTimeout(f"{origin}: the block ran past {BLOCK_TIMEOUT} s; a process it started may be stuck")
+        stuck = _stop_child_processes()
+        raise BlockTimeout(
+            f"{origin}: the block ran past {BLOCK_TIMEOUT} s"
+            + (f"; stopped the {stuck} process(es) it had started" if stuck else "")
+        )
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(BLOCK_TIMEOUT)
@@ -351,6 +355,19 @@ def _watchdog(origin):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _stop_child_processes() -> int:
+    """Stop the processes a timed-out block started with multiprocessing (torch.multiprocessing too): a stuck child
+    that is not a daemon would otherwise hold the suite at exit, where multiprocessing joins it for ever."""
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        child.kill()
+    for child in children:
+        child.join(timeout=5)
+    return len(children)
 
 
 @contextlib.contextmanager

@@ -90,6 +90,19 @@ def test_a_block_that_hangs_fails_instead_of_stalling_the_suite(scratch, monkeyp
     result.stdout.fnmatch_lines(["*docs/ko/page.md:3: the block ran past 1 s*"])
 
 
+def test_a_block_whose_child_process_hangs_fails_and_the_run_still_ends(scratch, monkeypatch):
+    """A stuck child (a DDP worker, say) must not hold the suite at exit, where multiprocessing joins it."""
+    monkeypatch.setenv("CODEBLOCK_TIMEOUT", "2")
+    code = (
+        "import multiprocessing\nimport time\n\n\ndef stuck():\n    time.sleep(600)\n\n\n"
+        "child = multiprocessing.get_context('fork').Process(target=stuck)\nchild.start()\nchild.join()\n"
+    )
+    write(scratch.path, "docs/ko/page.md", f"# Page\n\n```python\n{code}```\n")
+    result = scratch.runpytest_subprocess("docs", "-p", "no:cacheprovider", timeout=60)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*docs/ko/page.md:3: the block ran past 2 s; stopped the 1 process(es) it had started*"])
+
+
 def test_a_failing_block_names_page_snippet_and_line(scratch):
     write(
         scratch.path, "snippets/demo/bad.py", "import math\n\nratio = math.sqrt(4)\nassert ratio == 3, 'ratio is off'\n"
