@@ -100,7 +100,9 @@ def test_a_block_whose_child_process_hangs_fails_and_the_run_still_ends(scratch,
     write(scratch.path, "docs/ko/page.md", f"# Page\n\n```python\n{code}```\n")
     result = scratch.runpytest_subprocess("docs", "-p", "no:cacheprovider", timeout=60)
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*docs/ko/page.md:3: the block ran past 2 s; stopped the 1 process(es) it had started*"])
+    result.stdout.fnmatch_lines(
+        ["*docs/ko/page.md:3: the block ran past 2 s; stopped the 1 process(es) it had started*"]
+    )
 
 
 def test_a_failing_block_names_page_snippet_and_line(scratch):

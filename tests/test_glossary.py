@@ -510,7 +510,9 @@ def test_a_broken_or_doubled_glossary_fails_naming_the_file_and_line(tmp_path):
 
     broken = tmp_path / "glossary.yml"
     broken.write_text("- ko: 손실 함수\n  en: [loss\n", encoding="utf-8")
-    with pytest.raises(PluginError, match=rf"(?s){re.escape(str(broken))}: not valid YAML: .*in {re.escape(str(broken))}, line 2"):
+    with pytest.raises(
+        PluginError, match=rf"(?s){re.escape(str(broken))}: not valid YAML: .*in {re.escape(str(broken))}, line 2"
+    ):
         hook.load_glossary(broken)
     entry = "- ko: {ko}\n  en: {en}\n  chapter: loss\n  def_ko: 뜻.\n  def_en: Meaning.\n"
     broken.write_text(entry.format(ko="손실 함수", en="loss function") + entry.format(ko="손실 함수", en="loss"))

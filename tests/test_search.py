@@ -16,7 +16,7 @@ import pytest
 
 from hooks.search_languages import fold_duplicates, split_by_language
 from hooks.search_parse_speed import MaterialParser, PlainCodeParser
-from tests.browser_support import SEARCH_INPUT, SEARCH_META, page_errors, search
+from tests.browser_support import SEARCH_INPUT, SEARCH_META, page_errors, search, search_many
 
 # (query, pages that answer it, relative to the language root). "loss/*" is any page of a chapter; a question
 # about a chapter as a whole is also answered by its notebook (labs/optimization/). A query whose pages are not
@@ -162,23 +162,38 @@ def home(browser, served_site):
         page.close()
 
 
-def _check(page, root: str, site, query: str, pages: list[str]):
-    expected = [p for p in pages if (site / root / p.rstrip("*")).is_dir()]
+@pytest.fixture(scope="module")
+def answers(home):
+    """answers(lang, query): the result pages of the parametrized queries below, all typed into one language's box
+    in one go (search_many), as the first test of that language asks."""
+    batches = {"": [q for q, _ in KOREAN] + IDENTIFIERS, "en/": [q for q, _ in ENGLISH] + IDENTIFIERS}
+    done: dict[str, dict[str, list[str]]] = {}
+
+    def answer(lang: str, query: str) -> list[str]:
+        if lang not in done:
+            done[lang] = search_many(home(lang), batches[lang])
+        return done[lang][query]
+
+    return answer
+
+
+def _check(answers, served_site, lang: str, site, query: str, pages: list[str]):
+    expected = [p for p in pages if (site / lang / p.rstrip("*")).is_dir()]
     if not expected:
         pytest.skip(f"{', '.join(pages)}: not written yet")
-    results = [url.removeprefix(page.url) for url in search(page, query)]
+    results = [url.removeprefix(served_site + lang) for url in answers(lang, query)]
     hits = [r for r in results[:TOP] if any(r.startswith(p[:-1]) if p.endswith("*") else r == p for p in expected)]
     assert hits, f"{query!r} should find one of {expected} among the first {TOP} results, got {results[:TOP]}"
 
 
 @pytest.mark.parametrize("query, pages", KOREAN, ids=[q for q, _ in KOREAN])
-def test_korean_search_finds(home, site, query, pages):
-    _check(home(""), "", site, query, pages)
+def test_korean_search_finds(answers, served_site, site, query, pages):
+    _check(answers, served_site, "", site, query, pages)
 
 
 @pytest.mark.parametrize("query, pages", ENGLISH, ids=[q for q, _ in ENGLISH])
-def test_english_search_finds(home, site, query, pages):
-    _check(home("en/"), "en", site, query, pages)
+def test_english_search_finds(answers, served_site, site, query, pages):
+    _check(answers, served_site, "en/", site, query, pages)
 
 
 def _text_of(site, url_path: str) -> str:
@@ -189,11 +204,11 @@ def _text_of(site, url_path: str) -> str:
 
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["ko", "en"])
 @pytest.mark.parametrize("identifier", IDENTIFIERS)
-def test_code_identifiers_find_pages_that_use_them(home, served_site, site, lang, identifier):
+def test_code_identifiers_find_pages_that_use_them(answers, served_site, site, lang, identifier):
     users = [p for p in (site / lang).rglob("index.html") if identifier in _text_of(site, p.parent.relative_to(site))]
     if not users:
         pytest.skip(f"no page in /{lang} uses {identifier} yet")
-    results = [url.removeprefix(served_site) for url in search(home(lang), identifier)][:TOP]
+    results = [url.removeprefix(served_site) for url in answers(lang, identifier)][:TOP]
     assert [r for r in results if identifier in _text_of(site, r)], f"no page using {identifier} among {results}"
 
 
