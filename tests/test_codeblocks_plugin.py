@@ -187,3 +187,17 @@ def test_blocks_do_not_share_names(scratch):
     result = run(scratch)
     result.assert_outcomes(passed=1, failed=1)
     assert "NameError: name 'shared' is not defined" in result.stdout.str()
+
+
+def test_the_group_of_a_block_reaches_the_scheduler(pytester):
+    """The Korean and English copies of a block share an xdist_group, so that one worker runs both and the second
+    is free. With pytest 9.2 the group never reached the scheduler (pytest-xdist#1386): each ran on its own."""
+    from types import SimpleNamespace
+
+    from xdist.remote import WorkerInteractor
+
+    item = pytester.getitem(
+        "import pytest\n\n@pytest.mark.xdist_group(name='same-code')\ndef test_func():\n    pass\n"
+    )
+    WorkerInteractor.pytest_collection_modifyitems(None, SimpleNamespace(getvalue=lambda name: True), [item])
+    assert item.nodeid.endswith("@same-code"), item.nodeid
