@@ -72,14 +72,21 @@ class ExpansionError(Exception):
 
 
 def _snippet_preprocessor():
-    """A pymdownx.snippets preprocessor configured exactly as in mkdocs.yml."""
+    """A pymdownx.snippets preprocessor configured exactly as in mkdocs.yml. The file is read with MkDocs' own YAML
+    loader (its tags: !ENV, !relative), not validated: validation loads every plugin, a second and a half of each
+    `pytest docs/page.md`."""
+    from types import SimpleNamespace
+
     import markdown
-    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
     from pymdownx.snippets import SnippetPreprocessor
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    options = dict(config.mdx_configs["pymdownx.snippets"])
-    options["base_path"] = [str(base) for base in options["base_path"]]
+    config_file = ROOT / "mkdocs.yml"
+    with config_file.open("rb") as file:
+        raw = yaml_load(file, loader=get_yaml_loader(config=SimpleNamespace(config_file_path=str(config_file))))
+    entries = [entry for entry in raw.get("markdown_extensions", []) if isinstance(entry, dict)]
+    options = next((dict(entry["pymdownx.snippets"] or {}) for entry in entries if "pymdownx.snippets" in entry), {})
+    options["base_path"] = [os.fspath(base) for base in options.get("base_path", ["."])]
     md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
     return next(p for p in md.preprocessors if isinstance(p, SnippetPreprocessor))
 
