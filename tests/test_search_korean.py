@@ -292,3 +292,22 @@ def test_the_box_reads_an_input_method_as_it_types(home):
         box.fill(state)
         box.dispatch_event("keyup")
     assert search(page, "손실함수")
+
+
+def test_pages_with_the_typed_words_together_come_first(reader, home):
+    """The worker reorders Material's groups by where the typed words occur together: a page's title, a section's
+    title, the text, nowhere; Material's order within a tier; the glossary lifted only when it is what was typed."""
+    reader("", "손실")  # loads search-reader.js into the page
+    groups = [
+        [{"location": "a/", "title": "A", "text": "배치 크기와 정규화"}],
+        [{"location": "glossary/", "title": "용어집", "text": "<p>배치 정규화</p>"}],
+        [{"location": "b/", "title": "B", "text": "<p>배치 정규화는</p>"}],
+        [{"location": "c/#x", "title": "배치 정규화", "text": ""}],
+        [{"location": "d/", "title": "배치 정규화", "text": ""}],
+    ]
+    order = "(args) => byPhrase(...args).map(group => group[0].location)"
+    page = home("")
+    assert page.evaluate(order, [groups, "배치정규화"]) == ["d/", "c/#x", "b/", "a/", "glossary/"]
+    assert page.evaluate(order, [groups, "용어집"])[0] == "glossary/"
+    assert page.evaluate(order, [groups, "정규화 배치"]) == [g[0]["location"] for g in groups], "no tier: as given"
+    assert page.evaluate(order, [groups, "비용 함수", "배치 정규화"])[:2] == ["d/", "c/#x"], "the words given instead"

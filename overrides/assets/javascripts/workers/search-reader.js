@@ -248,13 +248,40 @@ class Reader {
   }
 }
 
+/* --- Pages that have what was typed, as typed, first ----------------------------------------------------
+   lunr scores each word on its own, so a short section with 배치 here and 정규화 there outranked a page about
+   배치 정규화. Pages are put in tiers by where the typed words occur together (spaces and dashes aside, so
+   편향분산 meets 편향–분산 and 손실함 meets 손실 함수): in a page's title, in a section's title, in the text, or
+   nowhere; Material's order holds within a tier. Where no page has the words as typed (비용 함수), the words the
+   reader gave Material instead (손실 함수) are looked for. The glossary repeats every term in one line: it is
+   lifted only when its own title is what was typed (용어집, glossary), and otherwise keeps Material's order. */
+
+const together = text => String(text || "").replace(/<[^>]*>/g, "").toLowerCase().replace(/[\s\-\u2013\u2014·_]+/g, "");
+
+function byPhrase(groups, typed, given = typed) {
+  const tiers = phrase => groups.map(group => {
+    if ([...phrase].length < 2) return 0;
+    if (group.some(item => !String(item.location).includes("#") && together(item.title).includes(phrase))) return 3;
+    if (group.some(item => together(item.title).includes(phrase))) return 2;
+    return group.some(item => together(item.text).includes(phrase)) ? 1 : 0;
+  });
+  let tier = tiers(together(typed));
+  if (!tier.some(Boolean) && together(given) !== together(typed)) tier = tiers(together(given));
+  if (!tier.some(Boolean)) return groups;
+  const glossary = group => /(^|\/)glossary\/$/.test(String(group[0].location).split("#")[0]);
+  return groups.map((group, order) => [tier[order] < 3 && glossary(group) ? 0 : tier[order], order, group])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .map(([, , group]) => group);
+}
+
 /* --- In the worker ------------------------------------------------------------------------------------- */
 
 if (typeof importScripts === "function") {
   let reader = null;
-  const added = [];  // per query in flight, the words it was given that the reader did not type; answered in order
+  const pending = [];  // per query in flight: what the reader typed, and the words added to it; answered in order
   addEventListener("message", event => {
     const message = event.data;
+    const typed = message && message.type === QUERY ? message.data : "";
     try {
       if (message.type === SETUP) {
         reader = new Reader(message.data);
@@ -263,27 +290,30 @@ if (typeof importScripts === "function") {
       } else if (message.type === QUERY && reader) {
         const expanded = reader.expand(message.data);
         message.data = expanded.query;
-        added.push(new Set(expanded.added));
+        pending.push({ typed, given: expanded.query, added: new Set(expanded.added) });
         return;
       }
     } catch (error) {
       console.warn("search-reader:", error);
     }
-    if (message.type === QUERY) added.push(new Set());
+    if (message.type === QUERY) pending.push({ typed, added: new Set() });
   });
   const post = self.postMessage.bind(self);
   self.postMessage = (message, ...rest) => {
     if (message && message.type === RESULT) {
-      const extra = added.shift();
-      if (extra && extra.size && message.data && message.data.items)
-        for (const group of message.data.items)
-          for (const item of group)
-            for (const term of Object.keys(item.terms || {}))
-              if (!item.terms[term] && extra.has(term)) delete item.terms[term];
+      const query = pending.shift();
+      if (query && message.data && message.data.items) {
+        if (query.added.size)
+          for (const group of message.data.items)
+            for (const item of group)
+              for (const term of Object.keys(item.terms || {}))
+                if (!item.terms[term] && query.added.has(term)) delete item.terms[term];
+        message.data.items = byPhrase(message.data.items, query.typed, query.given || query.typed);
+      }
     }
     post(message, ...rest);
   };
   importScripts(new URL(self.location.href).searchParams.get("material"));
 } else if (typeof module === "object") {
-  module.exports = { Reader, composing, respelt, split };
+  module.exports = { Reader, byPhrase, composing, respelt, split };
 }
