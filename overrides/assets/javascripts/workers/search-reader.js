@@ -257,13 +257,19 @@ class Reader {
    lifted only when its own title is what was typed (용어집, glossary), and otherwise keeps Material's order. */
 
 const together = text => String(text || "").replace(/<[^>]*>/g, "").toLowerCase().replace(/[\s\-\u2013\u2014·_]+/g, "");
+const joined = new Map();  // memo of together(): the same sections come back query after query
+const togetherOf = (item, field) => {
+  const text = String(item[field] || "");
+  if (!joined.has(text)) joined.set(text, together(text));
+  return joined.get(text);
+};
 
 function byPhrase(groups, typed, given = typed) {
   const tiers = phrase => groups.map(group => {
     if ([...phrase].length < 2) return 0;
-    if (group.some(item => !String(item.location).includes("#") && together(item.title).includes(phrase))) return 3;
-    if (group.some(item => together(item.title).includes(phrase))) return 2;
-    return group.some(item => together(item.text).includes(phrase)) ? 1 : 0;
+    if (group.some(item => !String(item.location).includes("#") && togetherOf(item, "title").includes(phrase))) return 3;
+    if (group.some(item => togetherOf(item, "title").includes(phrase))) return 2;
+    return group.some(item => togetherOf(item, "text").includes(phrase)) ? 1 : 0;
   });
   let tier = tiers(together(typed));
   if (!tier.some(Boolean) && together(given) !== together(typed)) tier = tiers(together(given));
