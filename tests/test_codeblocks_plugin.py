@@ -196,8 +196,6 @@ def test_the_group_of_a_block_reaches_the_scheduler(pytester):
 
     from xdist.remote import WorkerInteractor
 
-    item = pytester.getitem(
-        "import pytest\n\n@pytest.mark.xdist_group(name='same-code')\ndef test_func():\n    pass\n"
-    )
+    item = pytester.getitem("import pytest\n\n@pytest.mark.xdist_group(name='same-code')\ndef test_func():\n    pass\n")
     WorkerInteractor.pytest_collection_modifyitems(None, SimpleNamespace(getvalue=lambda name: True), [item])
     assert item.nodeid.endswith("@same-code"), item.nodeid
