@@ -60,21 +60,28 @@ def used_classes(site) -> list[str]:
     return sorted(used & TOKEN_CLASSES)
 
 
-@pytest.mark.parametrize("system, scheme", [("light", "default"), ("dark", "slate")], ids=["light", "dark"])
 @pytest.mark.parametrize("path", list(BLOCKS))
-def test_every_code_token_is_readable_on_its_background(browser, served_site, used_classes, system, scheme, path):
+def test_every_code_token_is_readable_on_its_background(browser, served_site, used_classes, path):
+    """One page per kind of code block, read with the system in light mode, then in dark mode (the site follows the
+    system until the reader picks a scheme; Material reads it when the page loads)."""
     assert len(used_classes) > 10, used_classes
-    context = browser.new_context(color_scheme=system)  # the site follows the system until the reader picks
+    context = browser.new_context(color_scheme="light")
+    context.route("**/search/search_index.json", lambda route: route.abort())  # colours do not need search
+    low = []
     try:
         page = context.new_page()
         page.goto(served_site + path)
-        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
-        ratios = page.evaluate(CONTRAST, [BLOCKS[path], used_classes])
+        for system, scheme in (("light", "default"), ("dark", "slate")):
+            if system == "dark":
+                page.emulate_media(color_scheme=system)
+                page.reload()
+            assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+            ratios = page.evaluate(CONTRAST, [BLOCKS[path], used_classes])
+            low += [
+                f"{scheme}: span.{name}: {ratio:.2f}:1, {colour} on rgb{tuple(round(c) for c in background)}"
+                for name, (ratio, colour, background) in sorted(ratios.items())
+                if ratio < MINIMUM
+            ]
     finally:
         context.close()
-    low = [
-        f"span.{name}: {ratio:.2f}:1, {colour} on rgb{tuple(round(c) for c in background)}"
-        for name, (ratio, colour, background) in sorted(ratios.items())
-        if ratio < MINIMUM
-    ]
-    assert not low, f"{path} in the {scheme} scheme, under {MINIMUM}:1:\n" + "\n".join(low)
+    assert not low, f"{path}, under {MINIMUM}:1:\n" + "\n".join(low)
