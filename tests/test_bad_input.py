@@ -34,25 +34,17 @@ def test_the_scratch_site_builds(scratch_site):
     assert result.returncode == 0 and not result.warnings, result.log
 
 
-def test_dead_internal_link(scratch_site):
+def test_dead_link_dead_anchor_and_missing_translation_each_fail_the_build(scratch_site):
+    """Three defects that MkDocs reports as warnings, in one build: the strict build fails, and the log names each."""
     (scratch_site / "docs/en/page.md").write_text("# Page\n\nSee [there](nowhere.md).\n")
-    result = build(scratch_site)
-    assert result.returncode != 0
-    assert "'en/page.md' contains a link 'nowhere.md'" in result.log
-
-
-def test_dead_anchor(scratch_site):
     (scratch_site / "docs/ko/page.md").write_text("# Page\n\nSee [there](index.md#no-such-heading).\n")
+    (scratch_site / "docs/en/index.md").unlink()
     result = build(scratch_site)
     assert result.returncode != 0
-    assert "'ko/page.md' contains a link 'index.md#no-such-heading'" in result.log
-
-
-def test_missing_translation(scratch_site):
-    (scratch_site / "docs/en/page.md").unlink()
-    result = build(scratch_site)
-    assert result.returncode != 0
-    assert "'page.md' is included in the 'nav' configuration, which is not found" in result.log
+    assert "'en/page.md' contains a link 'nowhere.md'" in result.log, result.log
+    assert "'ko/page.md' contains a link 'index.md#no-such-heading'" in result.log, result.log
+    assert "'index.md' is included in the 'nav' configuration, which is not found" in result.log, result.log
+    assert len(result.warnings) >= 3, result.warnings
 
 
 def test_include_of_a_missing_file_or_section(scratch_site):

@@ -254,14 +254,17 @@ def scratch_site(root: Path, labs: dict[str, list[str]]) -> Path:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    """A scratch site with a lab in both languages, built cold and then again, unchanged."""
+    """A scratch site with a lab in both languages, built cold and then again, unchanged; and the saved outputs as
+    they were then (the test of changed code builds the same site a third time)."""
     code = ["answer = 6 * 7", "print(f'answer = {answer}')\nassert answer == 42"]
     root = scratch_site(tmp_path_factory.mktemp("labs"), {"ko": code, "en": code})
-    return root, build_site(root / "mkdocs.yml", root / "site"), build_site(root / "mkdocs.yml", root / "site")
+    cold, warm = build_site(root / "mkdocs.yml", root / "site"), build_site(root / "mkdocs.yml", root / "site")
+    return root, cold, warm, sorted((root / ".cache" / "lab-outputs").glob("*.json"))
 
 
+@pytest.mark.xdist_group("lab_scratch_site")  # one worker builds the scratch site for both tests, in this order
 def test_a_lab_runs_once_for_both_languages_and_an_unchanged_rebuild_reads_the_cache(two_builds):
-    root, cold, warm = two_builds
+    root, cold, warm, _ = two_builds
     assert cold.returncode == 0 and not cold.warnings, cold.log
     assert warm.returncode == 0 and not warm.warnings, warm.log
     assert cold.log.count("Converting notebook (execute=True)") == 2
@@ -277,10 +280,10 @@ def test_a_lab_runs_once_for_both_languages_and_an_unchanged_rebuild_reads_the_c
         assert "answer = 42" in html and '"cell_type"' not in html
 
 
-def test_outputs_of_code_no_lab_has_any_more_are_dropped(tmp_path):
-    root = scratch_site(tmp_path, {"ko": ["print('first')"], "en": ["print('first')"]})
-    assert build_site(root / "mkdocs.yml", root / "site").returncode == 0
-    before = sorted((root / ".cache" / "lab-outputs").glob("*.json"))
+@pytest.mark.xdist_group("lab_scratch_site")
+def test_outputs_of_code_no_lab_has_any_more_are_dropped(two_builds):
+    root, cold, _, before = two_builds
+    assert cold.returncode == 0, cold.log
     for lang in LANGUAGES:
         (root / "docs" / lang / "labs" / "tiny.ipynb").write_text(tiny_lab(lang, ["print('second')"]), encoding="utf-8")
     result = build_site(root / "mkdocs.yml", root / "site")
