@@ -1,0 +1,46 @@
+"""A page printed from the browser (Ctrl+P) is its content: title, prose, math, code and its output, no navigation.
+
+One chapter page per language is printed to PDF by Chromium, as a reader's "Save as PDF" does, and read back with
+pypdf. Text is compared with spaces and control characters left out: PDF text extraction does not keep them
+reliably (a space of the code font comes back as \\x01).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+
+PAGES = {
+    "loss/regression/": {"has": ["회귀 손실", "평균 제곱 오차", "def mse(y_hat", "last 4 steps with MSE", "∂MSE"]},
+    "en/loss/regression/": {"has": ["Regression losses", "Mean squared error", "def mse(y_hat", "∂MSE"]},
+}
+# Labels that only the navigation, the header and the footer carry on these pages.
+NAVIGATION = {
+    "loss/regression/": ["라이선스", "용어집", "딥러닝 기초"],
+    "en/loss/regression/": ["License", "Glossary", "Deep Learning Basics"],
+}
+
+
+def plain(text: str) -> str:
+    return "".join(ch for ch in text if not (ch.isspace() or unicodedata.category(ch).startswith("C")))
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_a_printed_page_is_its_content_without_the_navigation(browser, served_site, path):
+    import pypdf
+
+    page = browser.new_page()
+    try:
+        page.goto(served_site + path, wait_until="load")
+        pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    finally:
+        page.close()
+    texts = [plain(sheet.extract_text()) for sheet in pdf.pages]
+    assert all(texts), f"blank pages: {[n for n, text in enumerate(texts, 1) if not text]}"
+    text = "".join(texts)
+    missing = [probe for probe in PAGES[path]["has"] if plain(probe) not in text]
+    assert not missing, f"/{path} printed without: {missing}"
+    shown = [label for label in NAVIGATION[path] if plain(label) in text]
+    assert not shown, f"/{path} printed the navigation: {shown}"
