@@ -1,7 +1,9 @@
-"""Lighthouse scores for the home page and the heaviest chapter in each language (a benchmark, not a test).
+"""Lighthouse scores for the home page and the heaviest chapter in each language, or for every page (a benchmark,
+not a test).
 
     .venv/bin/python bench/lighthouse.py            # builds the site into a temporary folder first
     .venv/bin/python bench/lighthouse.py --site site
+    .venv/bin/python bench/lighthouse.py --all      # every page of both languages, then a summary (15-20 minutes)
 
 Needs Node 20+ and Debian's chromium; installs Lighthouse 12 from npm into bench/.lighthouse (git-ignored).
 Targets: Performance >= 95 (mobile preset), Accessibility, Best Practices and SEO 100.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,27 +78,52 @@ def audit(url: str) -> dict:
     }
 
 
+def every_page(site: Path) -> list[str]:
+    return sorted(
+        "" if path.parent == site else f"{path.parent.relative_to(site).as_posix()}/"
+        for path in site.rglob("index.html")
+    )
+
+
+def summary(results: dict[str, dict]) -> None:
+    print(f"\n{len(results)} pages: min / median")
+    for name in CATEGORIES:
+        scores = [result[name] for result in results.values()]
+        below = sum(score < (95 if name == "performance" else 100) for score in scores)
+        print(f"  {name:15s} {min(scores):3d} / {statistics.median(scores):5.1f}   below target: {below}")
+    worst = sorted(results.items(), key=lambda item: (item[1]["performance"], item[1]["accessibility"]))[:5]
+    print("worst five by performance: " + ", ".join(f"/{page} {result['performance']}" for page, result in worst))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--all", action="store_true", help="every page of both languages, with a summary")
     args = parser.parse_args()
     ensure_lighthouse()
     with tempfile.TemporaryDirectory() as scratch:
         site = args.site or build(Path(scratch) / "site")
         pages = []
-        for prefix in ("", "en/"):
-            heaviest = max(CHAPTERS, key=lambda c: _first_load_bytes(site, site / f"{prefix}{c}" / "index.html"))
-            pages += [f"{prefix}", f"{prefix}{heaviest}/"]
-        print(f"{'page':24s} {'perf':>5s} {'a11y':>5s} {'best':>5s} {'seo':>5s} {'KB':>7s} {'LCP ms':>7s}")
+        if args.all:
+            pages = every_page(site)
+        else:
+            for prefix in ("", "en/"):
+                heaviest = max(CHAPTERS, key=lambda c: _first_load_bytes(site, site / f"{prefix}{c}" / "index.html"))
+                pages += [f"{prefix}", f"{prefix}{heaviest}/"]
+        print(f"{'page':40s} {'perf':>5s} {'a11y':>5s} {'best':>5s} {'seo':>5s} {'KB':>7s} {'LCP ms':>7s}", flush=True)
+        results = {}
         with serve(site) as base:
             for page in pages:
-                result = audit(base + page)
+                result = results[page] = audit(base + page)
                 print(
-                    f"/{page:23s} {result['performance']:5d} {result['accessibility']:5d} "
+                    f"/{page:39s} {result['performance']:5d} {result['accessibility']:5d} "
                     f"{result['best-practices']:5d} {result['seo']:5d} {result['transfer_kb']:7.0f} "
                     f"{result['lcp_ms']:7.0f}"
-                    + (f"   below 100: {', '.join(result['failed'])}" if result["failed"] else "")
+                    + (f"   below 100: {', '.join(result['failed'])}" if result["failed"] else ""),
+                    flush=True,
                 )
+        if args.all:
+            summary(results)
 
 
 if __name__ == "__main__":

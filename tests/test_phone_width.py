@@ -5,7 +5,8 @@ Each built page is opened at 360 x 740 in Chromium; the document must be no wide
 names the elements that stick out, so the fix is plain.
 
 Opening all 86 pages takes half a minute of the 2-core machine, more than the suite's 3-minute budget leaves: set
-RUN_PHONE_WIDTH=1 to run it (as before a release).
+RUN_PHONE_WIDTH=1 to run it (as before a release). It also leaves screenshots of a few pages at phone width, light and
+dark, in the folder it prints (pytest's temporary folder, never committed), for a person to look at.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import os
 import pytest
 
 PHONE = {"width": 360, "height": 740}
+# Pages worth a look on a phone: the home page, a page with wide tables and formulas, one with figures, a lab.
+SCREENSHOTS = ["", "en/", "loss/class-imbalance/", "optimization/landscapes/", "en/labs/optimization/"]
 
 OVERFLOW = """() => {
     const width = document.documentElement.clientWidth;
@@ -51,3 +54,19 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, served_site, site):
     finally:
         context.close()
     assert not wide, f"{len(wide)} of {len(pages)} pages scroll sideways at 360 px:\n" + "\n".join(wide)
+
+
+@pytest.mark.skipif(not os.environ.get("RUN_PHONE_WIDTH"), reason="set RUN_PHONE_WIDTH=1: screenshots to look at")
+def test_screenshots_at_phone_width_in_both_schemes(browser, served_site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("phone-screenshots")
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
+        page = context.new_page()
+        for path in SCREENSHOTS:
+            page.goto(served_site + path, wait_until="load")
+            name = (path.strip("/").replace("/", "-") or "home") + f"-{scheme}.png"
+            page.screenshot(path=folder / name, full_page=False)
+        context.close()
+    taken = sorted(folder.glob("*.png"))
+    assert len(taken) == 2 * len(SCREENSHOTS) and all(shot.stat().st_size > 10_000 for shot in taken)
+    print(f"\nscreenshots for a person to look at: {folder}")
