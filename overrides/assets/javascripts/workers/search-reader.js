@@ -252,8 +252,8 @@ class Reader {
    lunr scores each word on its own, so a short section with 배치 here and 정규화 there outranked a page about
    배치 정규화. Pages are put in tiers by where the typed words occur together (spaces and dashes aside, so
    편향분산 meets 편향–분산 and 손실함 meets 손실 함수): in a page's title, in a section's title, in the text, or
-   nowhere; Material's order holds within a tier. Where no page has the words as typed (비용 함수), the words the
-   reader gave Material instead (손실 함수) are looked for. The glossary repeats every term in one line: it is
+   nowhere; Material's order holds within a tier. Where no page has the words as typed (비용 함수), the words this
+   worker gave Material in their place (손실 함수) are looked for. The glossary repeats every term in one line: it is
    lifted only when its own title is what was typed (용어집, glossary), and otherwise keeps Material's order. */
 
 const together = text => String(text || "").replace(/<[^>]*>/g, "").toLowerCase().replace(/[\s\-\u2013\u2014·_]+/g, "");
