@@ -72,6 +72,12 @@ def test_code_annotations_open_in_the_pages_language(page, served_site, prefix, 
     markers.first.locator(".md-annotation__index").click()
     assert note in markers.first.locator(".md-tooltip__inner").inner_text()
     assert "(1)!" not in block.locator("pre > code").inner_text()
+    # A link a screen reader can name (Lighthouse's link-name audit failed on these markers).
+    word = "주석" if prefix == "" else "Annotation"
+    labels = block.locator(".md-annotation__index").evaluate_all(
+        "links => links.map(l => l.getAttribute('aria-label'))"
+    )
+    assert labels == [f"{word} 1", f"{word} 2", f"{word} 3"], labels
     assert errors == []
 
 
