@@ -4,6 +4,7 @@
   server on a free port of 127.0.0.1; the value is the base URL, ending in "/".
 - `browser`: Playwright's Chromium, launched once per session from /usr/bin/chromium (Debian's package,
   never a downloaded browser). Tests that use it skip, saying how to install it, where it is missing.
+- `home`: home("") is the Korean home page, home("en/") the English one, each opened once per test module.
 - `page`: a fresh browser context and page per test; `page_errors(page)` collects what the page throws
   and what it logs as an error, to assert on at the end.
 """
@@ -59,6 +60,22 @@ def browser():
         pytest.skip(INSTALL_HINT)
     with launch_chromium() as chromium:
         yield chromium
+
+
+@pytest.fixture(scope="module")
+def home(browser, served_site):
+    """home("") is the Korean home page, home("en/") the English one; each opened once per module."""
+    pages = {}
+
+    def open_home(lang: str):
+        if lang not in pages:
+            pages[lang] = browser.new_page()
+            pages[lang].goto(served_site + lang)
+        return pages[lang]
+
+    yield open_home
+    for page in pages.values():
+        page.close()
 
 
 @pytest.fixture

@@ -117,3 +117,15 @@ def built_site(tmp_path_factory, worker_id) -> Build:
 def site(built_site) -> Path:
     assert built_site.returncode == 0, built_site.log
     return built_site.site
+
+
+@pytest.fixture
+def one_torch_thread():
+    """Tiny tensors: thread hand-offs cost more than the work, badly so on a busy 2-core machine. For the test
+    modules that check many small models (`pytestmark = pytest.mark.usefixtures("one_torch_thread")`)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)

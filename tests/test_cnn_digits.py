@@ -87,19 +87,9 @@ def test_the_numpy_forward_pass_of_the_trained_cnn_gives_the_same_logits(run):
 
 
 def lenet(seed: int) -> nn.Sequential:
+    """The page's CNN (cnndigits_train.make_cnn) with seeded weights, in float64."""
     torch.manual_seed(seed)
-    return nn.Sequential(
-        nn.Conv2d(1, 16, kernel_size=3, padding=1),
-        nn.ReLU(),
-        nn.MaxPool2d(2),
-        nn.Conv2d(16, 32, kernel_size=3, padding=1),
-        nn.ReLU(),
-        nn.MaxPool2d(2),
-        nn.Flatten(),
-        nn.Linear(32 * 2 * 2, 64),
-        nn.ReLU(),
-        nn.Linear(64, 10),
-    ).double()
+    return definitions("cnndigits_train")["make_cnn"]().double()
 
 
 @pytest.mark.parametrize("seed", range(5))

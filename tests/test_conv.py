@@ -30,12 +30,7 @@ timing = definitions("conv_timing")
 dilated = definitions("conv_ex_dilation")["conv2d_loops"]
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def random_case(seed: int):

@@ -147,22 +147,6 @@ def test_entries_are_split_by_language_and_made_relative_to_their_root():
 
 
 @pytest.fixture(scope="module")
-def home(browser, served_site):
-    """home("") is the Korean home page, home("en/") the English one; each opened once per module."""
-    pages = {}
-
-    def open_home(lang: str):
-        if lang not in pages:
-            pages[lang] = browser.new_page()
-            pages[lang].goto(served_site + lang)
-        return pages[lang]
-
-    yield open_home
-    for page in pages.values():
-        page.close()
-
-
-@pytest.fixture(scope="module")
 def answers(home):
     """answers(lang, query): the result pages of the parametrized queries below, all typed into one language's box
     in one go (search_many), as the first test of that language asks."""

@@ -123,22 +123,6 @@ def test_every_page_searches_with_the_reader(site, page):
 
 
 @pytest.fixture(scope="module")
-def home(browser, served_site):
-    """home("") is the Korean home page, home("en/") the English one; each opened once per module."""
-    pages = {}
-
-    def open_home(lang: str):
-        if lang not in pages:
-            pages[lang] = browser.new_page()
-            pages[lang].goto(served_site + lang)
-        return pages[lang]
-
-    yield open_home
-    for page in pages.values():
-        page.close()
-
-
-@pytest.fixture(scope="module")
 def reader(home, served_site):
     """reader(lang, query): the query the worker gives Material, from the worker's own code and the real index."""
     loaded = set()
