@@ -319,7 +319,10 @@ if (typeof importScripts === "function") {
     }
     post(message, ...rest);
   };
-  importScripts(new URL(self.location.href).searchParams.get("material"));
+  // This script's URL names Material's worker. In the offline copy the worker runs in an iframe
+  // (vendor/iframe-worker-shim.js), whose location is the page's: there the script element has the URL.
+  const own = typeof document === "object" && document.currentScript ? document.currentScript.src : self.location.href;
+  importScripts(new URL(new URL(own).searchParams.get("material"), own).href);
 } else if (typeof module === "object") {
   module.exports = { Reader, byPhrase, composing, respelt, split };
 }
