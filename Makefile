@@ -1,6 +1,6 @@
 # One word for each everyday task. The README's two commands stay the way in; these are shortcuts around them.
 # Every target creates .venv (and installs requirements.txt) when it is missing or older than requirements.txt.
-#   make serve | build | test | bench | dev | lint
+#   make serve | build | book | test | bench | dev | lint
 
 PYTHON ?= python3
 PORT   ?= 8000
@@ -12,11 +12,12 @@ BENCHES := $(wildcard bench/search_recall.py bench/build_speed.py bench/lighthou
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench dev lint
+.PHONY: help serve build book test bench dev lint
 
 help:
 	@echo "make serve   the site at http://127.0.0.1:$(PORT)/deep-learning-basics/ with live reload (PORT=8001 for another port)"
-	@echo "make build   mkdocs build --strict into site/"
+	@echo "make build   mkdocs build --strict into site/, with the offline copy (site/downloads/*.zip)"
+	@echo "make book    make build, then the PDF book of each language (site/downloads/*.pdf; needs chromium)"
 	@echo "make test    every test (the README's test command)"
 	@echo "make bench   the benchmarks in bench/: $(notdir $(BENCHES))"
 	@echo "make dev     contributor tools (requirements-dev.txt) and the pre-commit hooks"
@@ -37,6 +38,9 @@ serve: $(VENV)/.requirements
 
 build: $(VENV)/.requirements
 	$(BIN)/mkdocs build --strict
+
+book: build
+	$(BIN)/python scripts/pdf_book.py --site site
 
 test: $(VENV)/.requirements
 	$(BIN)/python -m pytest
