@@ -125,19 +125,19 @@ def test_the_copy_works_from_disk_with_the_network_off(browser, offline):
     home = (offline / "index.html").as_uri()
     page.goto(home)
 
-    page.click('nav.md-nav--primary a.md-nav__link[href="loss/index.html"]')
-    assert page.url.endswith("/loss/index.html")
-    page.click('a.md-nav__link[href="probabilistic/index.html"]')
-    assert page.url.endswith("/loss/probabilistic/index.html")
+    def follow(selector: str, ending: str) -> None:
+        with page.expect_navigation(url=f"**{ending}"):  # the next page has loaded, not only its URL changed
+            page.locator(selector).first.dispatch_event("click")
+
+    follow('nav.md-nav--primary a.md-nav__link[href="loss/index.html"]', "/loss/index.html")
+    follow('a.md-nav__link[href="probabilistic/index.html"]', "/loss/probabilistic/index.html")
     assert page.locator("article math").count() > 0
     figures = page.locator("article img[src$='.svg']")
     assert figures.count() > 0
     assert figures.first.evaluate("img => img.complete && img.naturalWidth > 0")
 
-    page.locator('a[hreflang="en"]').first.dispatch_event("click")
-    page.wait_for_url("**/en/loss/probabilistic/index.html")
-    page.click('nav.md-nav--primary a.md-nav__link[href="../../models/index.html"]')
-    assert page.url.endswith("/en/models/index.html")
+    follow('a[hreflang="en"]', "/en/loss/probabilistic/index.html")
+    follow('nav.md-nav--primary a.md-nav__link[href="../../models/index.html"]', "/en/models/index.html")
 
     assert any(url.endswith("/en/optimization/adaptive/index.html") for url in search(page, "Adam"))
     page.goto(home)
