@@ -13,11 +13,9 @@ from hooks.offline_copy import DOWNLOADS, FOLDER, SHIM, ZIP_NAME, offline_url
 from tests.browser_support import page_errors, search
 from tests.site_html import SITE_URL, html_pages, parse
 
-pytestmark = pytest.mark.xdist_group("offline_copy")  # one worker unpacks the zip once
-
-
 @pytest.fixture(scope="module")
 def offline(site, tmp_path_factory) -> Path:
+    """The zip unpacked (a third of a second; no xdist group, which would pull these tests before the build ends)."""
     with zipfile.ZipFile(site / DOWNLOADS / ZIP_NAME) as archive:
         names = archive.namelist()
         assert all(name.startswith(f"{FOLDER}/") for name in names), "the zip unpacks into one folder"
