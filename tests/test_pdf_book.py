@@ -159,6 +159,7 @@ def test_every_page_title_is_in_the_text_and_no_sheet_is_blank(site, books, text
     entries = pdf_book.navigation(site, "" if lang == "ko" else f"{lang}/")
     missing = [e.title for e in _flat(entries) if e.page is not None and _squeeze(e.title) not in whole]
     assert not missing
+    assert "\ufffd" not in whole, "a character the PDF's text layer could not map"
     blank = [number + 1 for number, text in enumerate(texts) if not text.strip()]
     assert not blank, f"blank pages: {blank}"
     assert books[lang].stat().st_size <= 20 * 1024 * 1024
