@@ -134,6 +134,11 @@ def test_the_copy_works_from_disk_with_the_network_off(browser, offline):
     assert figures.count() > 0
     assert figures.first.evaluate("img => img.complete && img.naturalWidth > 0")
 
+    term = page.locator("article abbr[title]").first  # a glossary tooltip, drawn by Material's script
+    meaning = term.get_attribute("title")
+    term.hover()
+    assert page.locator(".md-tooltip2--active").inner_text() == meaning
+
     follow('a[hreflang="en"]', "/en/loss/probabilistic/index.html")
     follow('nav.md-nav--primary a.md-nav__link[href="../../models/index.html"]', "/en/models/index.html")
 
