@@ -75,8 +75,9 @@ def navigation(site: Path, lang_root: str) -> list[Entry]:
     nav = home.select_one("nav.md-nav--primary > ul.md-nav__list")
 
     def page_of(href: str) -> str:
-        return posixpath.normpath(posixpath.join(lang_root or ".", href)).lstrip("./") + "/" if href not in (
-            ".", "./") else lang_root
+        """A link of the home page's navigation as a page's path in the site: "en/loss/", or "" for the root."""
+        path = posixpath.normpath(posixpath.join(lang_root or ".", href))
+        return "" if path == "." else f"{path}/"
 
     def walk(items: Tag) -> list[Entry]:
         entries = []
@@ -131,12 +132,12 @@ def _book_href(url: str, page: str, slugs: dict[str, str], site_url: str, site: 
     if not parts.path:
         return f"#{book_id(slugs[page], unquote(parts.fragment))}" if parts.fragment else f"#{slugs[page]}"
     target = posixpath.normpath(posixpath.join(page or ".", unquote(parts.path)))
-    target = "" if target == "." else target
-    key = target.rstrip("/") + "/" if (site / target).is_dir() else None
-    if key is not None and key.lstrip("/") in slugs or (key == "/" and "" in slugs):
-        key = key.lstrip("/") if key != "/" else ""
-        return f"#{book_id(slugs[key], unquote(parts.fragment))}" if parts.fragment else f"#{slugs[key]}"
-    return site_url + target + ("/" if key else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    key = "" if target == "." else f"{target}/"  # as a page of the book would be named
+    if key in slugs:
+        anchor = unquote(parts.fragment)
+        return f"#{book_id(slugs[key], anchor)}" if anchor else f"#{slugs[key]}"
+    online = site_url + ("" if target == "." else target) + ("/" if (site / target).is_dir() and target != "." else "")
+    return online + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 # Markdown's blocks are <pre><code>; the labs' cells and outputs (nbconvert) are <pre> alone.
