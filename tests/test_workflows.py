@@ -113,6 +113,19 @@ def test_push_to_main_deploys_with_the_official_pages_actions():
     assert any(line.endswith("pip install -r requirements.txt") for line in run_lines(flow))
 
 
+@pytest.mark.parametrize("name", ["deploy.yml", "pr.yml"])
+def test_the_pdf_books_are_printed_with_the_fonts_they_need(name):
+    """Deploy prints the books after the build; both install what book.css names (and Debian's chromium)."""
+    flow = workflow(name)
+    lines = run_lines(flow)
+    commands = [line for step in steps(flow) for line in step.get("run", "").replace("\\\n", " ").splitlines()]
+    apt = " ".join(command for command in commands if "apt-get install" in command).split()
+    assert {"chromium", "fonts-nanum", "fonts-dejavu-core", "fonts-liberation"} <= set(apt), apt
+    if name == "deploy.yml":
+        build = next(i for i, line in enumerate(lines) if "mkdocs build --strict" in line)
+        assert any("scripts/pdf_book.py" in line for line in lines[build + 1 :]), "the books come after the build"
+
+
 def test_weekly_run_tests_the_newest_torch_and_numpy_and_only_fails():
     flow = workflow("weekly.yml")
     assert "schedule" in triggers(flow)
