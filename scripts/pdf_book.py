@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import argparse
 import base64
-import logging
 import datetime
 import hashlib
 import html
+import logging
 import posixpath
 import re
 import subprocess
@@ -46,8 +46,8 @@ BOOK_CSS = Path(__file__).with_name("book.css")
 DOWNLOADS = "downloads"
 WORKING_FILE = "_book-{lang}.html"  # printed from the site's root, so every relative resource resolves; then removed
 TEXT = {
-    "ko": {"contents": "차례", "licence": "글 CC BY-SA 4.0 · 코드 MIT", "version": "판", "online": "온라인"},
-    "en": {"contents": "Contents", "licence": "Text CC BY-SA 4.0 · Code MIT", "version": "Edition", "online": "Online"},
+    "ko": {"contents": "차례", "version": "판", "online": "온라인"},
+    "en": {"contents": "Contents", "version": "Edition", "online": "Online"},
 }
 
 
@@ -150,9 +150,13 @@ def code_lines(code: str) -> str:
     """The HTML inside a <code> block, one block element per line, tags closed and reopened at each line end. A
     line too long for the page wraps, and its continuation sits 4 characters deeper than the line's own indent."""
     lines, current, open_tags = [], "", []
+
+    def closed(line: str) -> str:
+        return line + "".join(f"</{tag.split()[0][1:].rstrip('>')}>" for tag in reversed(open_tags))
+
     for piece in MARKUP.split(code):
         if piece == "\n":
-            lines.append(current + "".join(f"</{tag.split()[0][1:].rstrip('>')}>" for tag in reversed(open_tags)))
+            lines.append(closed(current))
             current = "".join(open_tags)
         elif piece.startswith("</"):
             open_tags.pop()
@@ -163,7 +167,7 @@ def code_lines(code: str) -> str:
         else:
             current += piece
     if MARKUP.sub("", current):
-        lines.append(current + "".join(f"</{tag.split()[0][1:].rstrip('>')}>" for tag in reversed(open_tags)))
+        lines.append(closed(current))
     out = []
     for line in lines:
         text = html.unescape(MARKUP.sub("", line))
@@ -248,7 +252,9 @@ def version() -> str:
 _chapters: dict[tuple[Path, str], tuple[str, list]] = {}
 
 
-def book_html(site: Path, lang: str, site_url: str, numbers: dict[str, int] | None) -> tuple[str, list[Entry], dict, str]:
+def book_html(
+    site: Path, lang: str, site_url: str, numbers: dict[str, int] | None
+) -> tuple[str, list[Entry], dict, str]:
     lang_root = "" if lang == "ko" else f"{lang}/"
     entries = navigation(site, lang_root)
     pages = [entry for entry in _flatten(entries) if entry.page is not None]
@@ -262,7 +268,7 @@ def book_html(site: Path, lang: str, site_url: str, numbers: dict[str, int] | No
         if key not in _chapters:  # the same in every print of the book; only the contents change
             _chapters[key] = chapter_html(site, entry, slugs, site_url)
         body, sections[entry.slug] = _chapters[key]
-        named_pages.append(f"@page c{number} {{ @top-center {{ content: \"{_css_string(entry.title)}\" }} }}")
+        named_pages.append(f'@page c{number} {{ @top-center {{ content: "{_css_string(entry.title)}" }} }}')
         chapters.append(
             f'<section class="book-chapter" style="page: c{number}">'
             f'<article class="md-content__inner md-typeset">{body}</article></section>'
@@ -282,7 +288,7 @@ def book_html(site: Path, lang: str, site_url: str, numbers: dict[str, int] | No
                     f'<span class="book-toc-number">{number(entry.slug)}</span></a>'
                 )
             if entry.page is not None and sections.get(entry.slug):
-                rows.append(f'<ol class="book-toc-sections">')
+                rows.append('<ol class="book-toc-sections">')
                 for anchor, name in sections[entry.slug]:
                     rows.append(
                         f'<li><a href="#{anchor}"><span>{html.escape(name)}</span>'
@@ -303,7 +309,7 @@ def book_html(site: Path, lang: str, site_url: str, numbers: dict[str, int] | No
 <section class="book-cover"><h1 class="book-title">{html.escape(title)}</h1>
 <p class="book-subtitle">{html.escape(home.select_one("meta[name='description']")["content"])}</p>
 <p class="book-version">{text["version"]}: {html.escape(version())}</p>
-<p class="book-licence">{text["licence"]}<br>{text["online"]}: <a href="{site_url}{lang_root}">{site_url}{lang_root}</a></p>
+<p class="book-licence">{home.select_one(".md-copyright__highlight").decode_contents().strip()}<br>{text["online"]}: <a href="{site_url}{lang_root}">{site_url}{lang_root}</a></p>
 </section>
 <nav class="book-toc"><h1>{text["contents"]}</h1><ol class="book-toc-level-0">{contents(entries, 0)}</ol></nav>
 {"".join(chapters)}
@@ -336,11 +342,14 @@ def destinations(pdf: bytes) -> dict[str, int]:
 
     reader = PdfReader(io.BytesIO(pdf))
     return {
-        name.lstrip("/"): reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()
+        name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+        for name, dest in reader.named_destinations.items()
     }
 
 
-def add_outline(pdf: bytes, entries: list[Entry], sections: dict, numbers: dict[str, int], title: str, lang: str) -> bytes:
+def add_outline(
+    pdf: bytes, entries: list[Entry], sections: dict, numbers: dict[str, int], title: str, lang: str
+) -> bytes:
     """Bookmarks that follow the navigation (part, page, section), and the document's title and language."""
     import io
 

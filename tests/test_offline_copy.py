@@ -13,6 +13,7 @@ from hooks.offline_copy import DOWNLOADS, FOLDER, SHIM, ZIP_NAME, offline_url
 from tests.browser_support import page_errors, search
 from tests.site_html import SITE_URL, html_pages, parse
 
+
 @pytest.fixture(scope="module")
 def offline(site, tmp_path_factory) -> Path:
     """The zip unpacked (a third of a second; no xdist group, which would pull these tests before the build ends)."""

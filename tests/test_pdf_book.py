@@ -37,7 +37,7 @@ def _nav_titles(lang: str) -> list[str]:
     def walk(items):
         for item in items:
             if isinstance(item, dict):
-                (part, children), = item.items()
+                ((part, children),) = item.items()
                 titles.append(part if lang == "ko" else translations["nav_translations"][part])
                 walk(children)
 
@@ -60,8 +60,10 @@ def test_the_book_follows_the_sites_navigation(site, lang):
     parts = [entry.title for entry in _flat(entries) if entry.children]
     assert parts == _nav_titles(lang)
     pages = [entry.page for entry in _flat(entries) if entry.page is not None]
-    built = sorted(str(path.parent.relative_to(site / ("" if lang == "ko" else lang))) for path in
-                   (site / ("" if lang == "ko" else lang)).rglob("index.html"))
+    built = sorted(
+        str(path.parent.relative_to(site / ("" if lang == "ko" else lang)))
+        for path in (site / ("" if lang == "ko" else lang)).rglob("index.html")
+    )
     expected = sorted("" if p == "." else f"{p}/" for p in built if not p.startswith(("en", "search", "downloads")))
     assert sorted(page.removeprefix("" if lang == "ko" else f"{lang}/") for page in pages) == expected
     assert len(set(pages)) == len(pages), "a page twice"
@@ -71,11 +73,14 @@ def test_code_keeps_every_line_and_its_indent():
     code = (
         '<span class="k">def</span> <span class="nf">f</span>():\n'
         '    <span class="sd">"""Two\nlines."""</span>\n'
-        '\n'
+        "\n"
         '    <span class="k">return</span> x <span class="o">&lt;</span> 1\n'
     )
     lined = pdf_book.code_lines(code)
-    lines = re.findall(r'<span class="book-line" style="padding-left:(\d+)ch;text-indent:-\1ch">(.*?)</span>(?=<span class="book-line"|$)', lined)
+    lines = re.findall(
+        r'<span class="book-line" style="padding-left:(\d+)ch;text-indent:-\1ch">(.*?)</span>(?=<span class="book-line"|$)',
+        lined,
+    )
     text = [html.unescape(re.sub(r"<[^>]+>", "", line)) for _, line in lines]
     assert text == ["def f():", '    """Two', 'lines."""', "", "    return x < 1"]
     # A wrapped line continues four characters deeper than the line itself starts.
@@ -98,9 +103,12 @@ def test_links_go_to_chapters_and_sections_or_online(site):
 
 # --- The printed books (RUN_PDF_BOOK=1) ----------------------------------------------------------------------
 
+
 def printed(test):
     """A check of the printed books: opt-in, and all on one worker, which prints the books once."""
-    skip = pytest.mark.skipif(not os.environ.get("RUN_PDF_BOOK"), reason="set RUN_PDF_BOOK=1: prints both books (2 min)")
+    skip = pytest.mark.skipif(
+        not os.environ.get("RUN_PDF_BOOK"), reason="set RUN_PDF_BOOK=1: prints both books (2 min)"
+    )
     return pytest.mark.xdist_group("pdf_book")(skip(test))
 
 
@@ -123,7 +131,9 @@ def first_sheets(books, site) -> dict[str, dict[str, str]]:
     for lang, path in books.items():
         reader = _reader(path)
         landed = pdf_book.destinations(path.read_bytes())
-        entries = [e for e in _flat(pdf_book.navigation(site, "" if lang == "ko" else f"{lang}/")) if e.page is not None]
+        entries = [
+            e for e in _flat(pdf_book.navigation(site, "" if lang == "ko" else f"{lang}/")) if e.page is not None
+        ]
         sheets[lang] = {entry.title: reader.pages[landed[entry.slug] - 1].extract_text() for entry in entries}
         start = landed[pdf_book._slug(("" if lang == "ko" else f"{lang}/") + "ai-ml-dl/")]
         sheets[lang][CONTINUED] = "\n".join(reader.pages[n].extract_text() for n in range(start, start + 4))
@@ -158,8 +168,10 @@ def test_the_outline_lists_every_part_page_and_section(site, books, lang):
         if entry.page is not None:
             page = (site / pdf_book.page_path(entry.page)).read_text(encoding="utf-8")
             article = page.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
-            expected += [html.unescape(re.sub(r"<[^>]+>", "", h2)).replace("¶", "").strip() for h2 in
-                         re.findall(r"<h2[^>]*\bid=[^>]*>(.*?)</h2>", article, re.S)]
+            expected += [
+                html.unescape(re.sub(r"<[^>]+>", "", h2)).replace("¶", "").strip()
+                for h2 in re.findall(r"<h2[^>]*\bid=[^>]*>(.*?)</h2>", article, re.S)
+            ]
     assert [_squeeze(t) for t in outline] == [_squeeze(t) for t in expected]
 
 
@@ -194,11 +206,15 @@ def test_fonts_are_embedded_and_spaces_read_back_as_spaces(books, first_sheets, 
             font = font.get_object()
             for descendant in font.get("/DescendantFonts") or [font]:
                 descriptor = descendant.get_object().get("/FontDescriptor")
-                if descriptor is None or not any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                if descriptor is None or not any(
+                    k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                ):
                     not_embedded.add(str(font.get("/BaseFont")))
             # Nanum maps its space glyph to U+0001 in Chromium's text layer: book.css and the figures put a Latin
             # font first, so that no font the book uses has such an entry.
-            if "/ToUnicode" in font and re.search(rb"<[0-9A-Fa-f]{4}>\s*<0001>", font["/ToUnicode"].get_object().get_data()):
+            if "/ToUnicode" in font and re.search(
+                rb"<[0-9A-Fa-f]{4}>\s*<0001>", font["/ToUnicode"].get_object().get_data()
+            ):
                 spaceless.add(str(font.get("/BaseFont")))
     assert not not_embedded
     assert not spaceless, f"fonts whose space reads back as U+0001: {spaceless}"
@@ -235,7 +251,7 @@ def test_links_between_pages_stay_inside_the_book(books, lang):
                 inside += 1
             elif action is not None and action.get_object().get("/S") == "/URI":
                 outside += 1
-                assert not str(action.get_object()["/URI"]).startswith(f"{SITE_URL}{'' if lang == 'ko' else 'en/'}loss/"), (
-                    "a page of the book linked online"
-                )
+                assert not str(action.get_object()["/URI"]).startswith(
+                    f"{SITE_URL}{'' if lang == 'ko' else 'en/'}loss/"
+                ), "a page of the book linked online"
     assert inside > 300 and outside > 0

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 PAGE_BUDGET = 220 * 1024
 FIRST_LOAD_BUDGET = 400 * 1024  # bytes transferred (gzip) for a chapter page and all it loads, search index aside
 CHAPTERS = ["data", "models", "loss", "optimization"]
-PDF_BOOK = re.compile(r"downloads/deep-learning-basics-[a-z]{2}\.pdf")  # scripts/pdf_book.py, run after the build
+PDF_BOOK = re.compile(r"downloads/deep-learning-basics-[a-z]{2}\.pdf$")  # scripts/pdf_book.py, run after the build
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -38,7 +38,7 @@ def test_every_internal_link_anchor_and_resource_resolves(site):
             if url.startswith(("mailto:", "javascript:", "data:")):
                 continue
             target, fragment = resolve(site, path, url)
-            if target is None or PDF_BOOK.fullmatch(target.relative_to(site).as_posix() if target.is_relative_to(site) else ""):
+            if target is None or PDF_BOOK.search(url):
                 continue  # printed after the build (scripts/pdf_book.py); tests/test_offline_copy.py checks the links
             where = f"{path.relative_to(site)} -> {url}"
             if not target.exists():

