@@ -170,6 +170,37 @@ def test_recorded_output_must_match_and_can_be_updated(scratch):
     run(scratch).assert_outcomes(passed=1)
 
 
+def test_an_output_listed_as_varying_by_cpu_may_differ_in_its_numbers_within_its_bound_only(scratch):
+    page = """
+        # T
+
+        ```python
+        --8<-- "snippets/demo/{name}.py"
+        ```
+
+        <!--pytest-codeblocks:expected-output-->
+        ```text
+        --8<-- "snippets/demo/{name}.out"
+        ```
+    """
+    for name in ("listed", "unlisted"):
+        # Not identical code: identical blocks with identical outputs run once
+        write(scratch.path, f"snippets/demo/{name}.py", f"print(f'accuracy {{0.8:.3f}}, 7 of 10')  # {name}\n")
+        write(scratch.path, f"docs/ko/{name}.md", page.format(name=name))
+    write(scratch.path, "snippets/outputs_that_vary.yml", "demo/listed.out:\n  within: 0.005\n  why: float32\n")
+
+    def outcome(listed: str, unlisted: str):
+        write(scratch.path, "snippets/demo/listed.out", listed)
+        write(scratch.path, "snippets/demo/unlisted.out", unlisted)
+        return run(scratch, "-p", "no:randomly").parseoutcomes()
+
+    assert outcome("accuracy 0.797, 7 of 10\n", "accuracy 0.800, 7 of 10\n") == {"passed": 2}
+    assert outcome("accuracy 0.797, 7 of 10\n", "accuracy 0.797, 7 of 10\n") == {"passed": 1, "failed": 1}
+    assert outcome("accuracy 0.790, 7 of 10\n", "accuracy 0.800, 7 of 10\n") == {"passed": 1, "failed": 1}
+    assert outcome("accuracy 0.800, 6 of 10\n", "accuracy 0.800, 7 of 10\n") == {"passed": 1, "failed": 1}
+    assert outcome("precision 0.800, 7 of 10\n", "accuracy 0.800, 7 of 10\n") == {"passed": 1, "failed": 1}
+
+
 def test_a_continued_block_must_say_so_in_the_text(scratch):
     silent = "# T\n\n```python\nx = 1\n```\n\n<!--pytest-codeblocks:cont-->\n```python\nassert x == 1\n```\n"
     write(scratch.path, "docs/ko/silent.md", silent)

@@ -1,10 +1,15 @@
 """Figures are drawn from code, recorded, reproducible, and every image says what it shows."""
 
+import base64
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import matplotlib.image
+import numpy as np
 import pytest
+from scipy.spatial import cKDTree
 
 from hooks.figures import figure_path, provenance, render_svg, without_provenance
 from tests.site_html import html_pages
@@ -14,6 +19,9 @@ FIGURE_SCRIPTS = sorted((REPO / "snippets").glob("*/fig_*.py"))
 LANGUAGES = ("ko", "en")
 # A number in an SVG, or an id matplotlib derives from the drawing (or a reference to one).
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+# A path's drawing instructions, and a bitmap matplotlib embeds (base64, wrapped over lines).
+PATH_DATA = re.compile(r'(?<= d=")[^"]*(?=")')
+PNG_DATA = re.compile(r'(?<=data:image/png;base64,)[^"]*(?=")')
 DERIVED_ID = re.compile(r'(?<=id=")[^"]*(?=")|(?<=xlink:href="#)[^"]*(?=")|(?<=url\(#)[^)]*(?=\))')
 
 
@@ -22,27 +30,55 @@ def built_figure(site: Path, lang: str, script: Path) -> Path:
     return prefix / "figures" / script.parent.name / f"{script.stem[len('fig_') :]}.svg"
 
 
-def drawn_alike(recorded: str, fresh: str, tolerance: float = 0.01) -> str | None:
+def drawn_alike(recorded: str, fresh: str, tolerance: float = 0.01, pixel_tolerance: float = 0.05) -> str | None:
     """None if two SVGs draw the same figure: the same text and structure, every number within `tolerance` (in
-    points, a hundredth of a pixel at most), ids matched in order. Torch's kernels differ between CPUs in the last
-    bits of a float, and a figure drawn on another machine may differ there; anything visible does not."""
+    points, a hundredth of a pixel at most), ids matched in order. Torch's float32 kernels differ between CPUs (an
+    AVX-512 Intel and an AVX2 AMD machine add in another order) and a network trained on one drifts by a few
+    rounding errors on the other; what a reader can see does not move. So a path is compared as the points it
+    passes through, whatever order and pieces matplotlib's contour tracer split it into, and an embedded bitmap
+    pixel by pixel, each channel within `pixel_tolerance` (of 1)."""
     names: dict[str, str] = {}
 
-    def canonical(svg: str) -> tuple[list[str], list[float]]:
+    def canonical(svg: str) -> tuple[list[str], list[float], list[str], list[str]]:
+        paths, bitmaps = PATH_DATA.findall(svg), PNG_DATA.findall(svg)
+        svg = PNG_DATA.sub("png", PATH_DATA.sub("path", svg))
         svg = DERIVED_ID.sub(lambda m: names.setdefault(m.group(), f"id{len(names)}"), svg)
-        return NUMBER.split(svg), [float(n) for n in NUMBER.findall(svg)]
+        return NUMBER.split(svg), [float(n) for n in NUMBER.findall(svg)], paths, bitmaps
 
     names.clear()
-    text_a, numbers_a = canonical(recorded)
+    text_a, numbers_a, paths_a, bitmaps_a = canonical(recorded)
     names.clear()
-    text_b, numbers_b = canonical(fresh)
+    text_b, numbers_b, paths_b, bitmaps_b = canonical(fresh)
     if text_a != text_b:
         first = (
             next((a, b) for a, b in zip(text_a, text_b, strict=False) if a != b) if len(text_a) == len(text_b) else None
         )
         return f"the drawing differs: {first or 'another number of elements'}"
     far = [(a, b) for a, b in zip(numbers_a, numbers_b, strict=True) if abs(a - b) > tolerance]
-    return f"{len(far)} numbers differ, e.g. {far[0][0]} and {far[0][1]}" if far else None
+    if far:
+        return f"{len(far)} numbers differ, e.g. {far[0][0]} and {far[0][1]}"
+    for number, (a, b) in enumerate(zip(paths_a, paths_b, strict=True)):
+        if (distance := _path_distance(a, b)) > tolerance:
+            return f"path {number} moved by up to {distance:.3g} points"
+    for number, (a, b) in enumerate(zip(bitmaps_a, bitmaps_b, strict=True)):
+        if (difference := _bitmap_difference(a, b)) > pixel_tolerance:
+            return f"bitmap {number} differs: {difference}"
+    return None
+
+
+def _path_distance(a: str, b: str) -> float:
+    """How far the farthest point of either path lies from the other path's nearest point."""
+    points_a, points_b = (np.array([float(n) for n in NUMBER.findall(d)]).reshape(-1, 2) for d in (a, b))
+    if len(points_a) == 0 or len(points_b) == 0:
+        return 0.0 if len(points_a) == len(points_b) else float("inf")
+    return max(cKDTree(points_b).query(points_a)[0].max(), cKDTree(points_a).query(points_b)[0].max())
+
+
+def _bitmap_difference(a: str, b: str) -> float | str:
+    pixels_a, pixels_b = (matplotlib.image.imread(io.BytesIO(base64.b64decode(data)), format="png") for data in (a, b))
+    if pixels_a.shape != pixels_b.shape:
+        return f"{pixels_a.shape} against {pixels_b.shape} pixels"
+    return float(np.abs(pixels_a.astype(float) - pixels_b.astype(float)).max())
 
 
 def test_the_recorded_figures_are_current_and_a_clean_checkout_draws_none(built_site):
@@ -83,9 +119,26 @@ def test_drawn_alike_sees_what_a_reader_would_and_nothing_else():
     assert drawn_alike(svg, svg) is None
     last_bits = svg.replace("20.25", "20.250004").replace("m1f2", "m9a8")  # and the id derived from the path
     assert drawn_alike(svg, last_bits) is None
-    assert "numbers differ" in drawn_alike(svg, svg.replace("20.25", "21.25"))
+    assert "path 0 moved" in drawn_alike(svg, svg.replace("20.25", "21.25"))
+    assert "numbers differ" in drawn_alike(svg, svg.replace('x="3"', 'x="4"'))
     assert "differs" in drawn_alike(svg, svg.replace("손실", "오차"))
     assert "differs" in drawn_alike(svg, svg.replace("</g>", '<path d="M 0 0"/></g>'))
+
+
+def test_drawn_alike_takes_a_contour_in_other_pieces_and_a_bitmap_off_by_a_shade():
+    contour = '<svg><path d="M 0 0 L 1 0 L 2 1 L 3 3"/>{}</svg>'
+    image = '<image xlink:href="data:image/png;base64,{}" width="2"/>'
+    assert drawn_alike(contour.format(""), contour.format("").replace("L 2 1", "M 2 1")) is None
+    assert "path 0 moved by up to 1" in drawn_alike(contour.format(""), contour.format("").replace("L 3 3", "L 3 4"))
+
+    def png(shade: float) -> str:
+        buffer = io.BytesIO()
+        matplotlib.image.imsave(buffer, np.full((2, 2), shade), vmin=0, vmax=1, cmap="gray", format="png")
+        return base64.b64encode(buffer.getvalue()).decode()
+
+    first, shade_off, different = (contour.format(image.format(png(v))) for v in (0.5, 0.51, 0.9))
+    assert drawn_alike(first, shade_off) is None
+    assert "bitmap 0 differs" in drawn_alike(first, different)
 
 
 def test_figures_keep_text_as_text_and_have_no_date(site):
