@@ -62,6 +62,10 @@ def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path
 SITE_FIXTURES = {"built_site", "site", "served_site"}
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "search: a browser test that searches: its `page` gets the real search index")
+
+
 def _build_once(shared: Path) -> None:
     """Build the site into `shared` unless a process of this run already did. The caller holds the lock."""
     record = shared / "built_site.json"

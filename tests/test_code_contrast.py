@@ -14,6 +14,8 @@ import re
 import pytest
 from pygments.token import STANDARD_TYPES
 
+from tests.browser_support import without_search_index
+
 MINIMUM = 4.5
 TOKEN_CLASSES = set(STANDARD_TYPES.values()) - {"", "w"}  # "w" is whitespace: nothing to read
 # A Markdown page's code (Material's highlighting) and a lab's code cells (nbconvert's), in each language.
@@ -65,7 +67,7 @@ def test_every_code_token_is_readable_on_its_background(browser, served_site, us
     """One page per kind of code block, read with the system in light mode, then in dark mode (the site follows the
     system until the reader picks a scheme; Material reads it when the page loads)."""
     assert len(used_classes) > 10, used_classes
-    context = browser.new_context(color_scheme="light")
+    context = without_search_index(browser.new_context(color_scheme="light"))
     context.route("**/search/search_index.json", lambda route: route.abort())  # colours do not need search
     low = []
     try:

@@ -12,6 +12,8 @@ import unicodedata
 
 import pytest
 
+from tests.browser_support import without_search_index
+
 PAGES = {
     "loss/regression/": {"has": ["회귀 손실", "평균 제곱 오차", "def mse(y_hat", "last 4 steps with MSE", "∂MSE"]},
     "en/loss/regression/": {"has": ["Regression losses", "Mean squared error", "def mse(y_hat", "∂MSE"]},
@@ -31,12 +33,12 @@ def plain(text: str) -> str:
 def test_a_printed_page_is_its_content_without_the_navigation(browser, served_site, path):
     import pypdf
 
-    page = browser.new_page()
+    page = without_search_index(browser.new_context()).new_page()
     try:
         page.goto(served_site + path, wait_until="load")
         pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
     finally:
-        page.close()
+        page.context.close()
     texts = [plain(sheet.extract_text()) for sheet in pdf.pages]
     assert all(texts), f"blank pages: {[n for n, text in enumerate(texts, 1) if not text]}"
     text = "".join(texts)

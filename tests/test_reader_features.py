@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import page_errors
+from tests.browser_support import page_errors, without_search_index
 from tests.site_html import REPO_URL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def test_the_theme_follows_the_system_until_the_reader_picks_one(site):
 
 @pytest.mark.parametrize("scheme, expected", [("dark", "slate"), ("light", "default")])
 def test_a_new_reader_gets_the_systems_colour_scheme(browser, served_site, scheme, expected):
-    context = browser.new_context(color_scheme=scheme)
+    context = without_search_index(browser.new_context(color_scheme=scheme))
     try:
         page = context.new_page()
         page.goto(served_site)
@@ -85,7 +85,7 @@ def test_code_annotations_open_in_the_pages_language(page, served_site, prefix, 
 
 
 def test_the_copy_button_copies_the_snippet_the_tests_ran(browser, served_site):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = without_search_index(browser.new_context(permissions=["clipboard-read", "clipboard-write"]))
     try:
         page = context.new_page()
         page.goto(served_site + "key-components/")

@@ -18,6 +18,9 @@ from hooks.search_languages import fold_duplicates, split_by_language
 from hooks.search_parse_speed import MaterialParser, PlainCodeParser
 from tests.browser_support import SEARCH_INPUT, SEARCH_META, page_errors, search, search_many
 
+# Every browser test here searches: the `page` fixture serves them the real index.
+pytestmark = pytest.mark.search
+
 # (query, pages that answer it, relative to the language root). "loss/*" is any page of a chapter; a question
 # about a chapter as a whole is also answered by its notebook (labs/optimization/). A query whose pages are not
 # built yet (a chapter still being written) skips. bench/search_recall.py runs a larger set and measures recall.

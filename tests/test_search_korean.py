@@ -19,6 +19,9 @@ from bench.search_recall import typing
 from hooks.search_languages import READER, glossary_variants, names_for_index, term_names, unwritten, variant_key
 from tests.browser_support import SEARCH_INPUT, search, search_many
 
+# Every browser test here searches: the `page` fixture serves them the real index.
+pytestmark = pytest.mark.search
+
 REPO = Path(__file__).resolve().parent.parent
 OPTIMIZATION = ["key-components/", "optimization/*", "labs/optimization/"]
 TOP = 5
