@@ -173,11 +173,14 @@ def _check(answers, served_site, lang: str, site, query: str, pages: list[str]):
     assert hits, f"{query!r} should find one of {expected} among the first {TOP} results, got {results[:TOP]}"
 
 
+# The tests of one group run on one worker, which types each language's queries once for all of them.
+@pytest.mark.xdist_group("search_answers")
 @pytest.mark.parametrize("query, pages", KOREAN, ids=[q for q, _ in KOREAN])
 def test_korean_search_finds(answers, served_site, site, query, pages):
     _check(answers, served_site, "", site, query, pages)
 
 
+@pytest.mark.xdist_group("search_answers")
 @pytest.mark.parametrize("query, pages", ENGLISH, ids=[q for q, _ in ENGLISH])
 def test_english_search_finds(answers, served_site, site, query, pages):
     _check(answers, served_site, "en/", site, query, pages)
@@ -189,6 +192,7 @@ def _text_of(site, url_path: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", article))
 
 
+@pytest.mark.xdist_group("search_answers")
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["ko", "en"])
 @pytest.mark.parametrize("identifier", IDENTIFIERS)
 def test_code_identifiers_find_pages_that_use_them(answers, served_site, site, lang, identifier):

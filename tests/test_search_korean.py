@@ -176,6 +176,8 @@ READINGS = [
 ]
 
 
+# One worker per group, so that the fixture types its queries once.
+@pytest.mark.xdist_group("search_reader")
 @pytest.mark.parametrize("lang, query, expected", READINGS, ids=[q for _, q, _ in READINGS])
 def test_the_worker_reads_what_readers_type(reader, lang, query, expected):
     assert reader(lang, query) == expected
@@ -213,6 +215,7 @@ def found(home):
     return answer
 
 
+@pytest.mark.xdist_group("search_found")
 @pytest.mark.parametrize("lang, query, pages", FOUND, ids=[q for _, q, _ in FOUND])
 def test_held_out_queries_find_their_page(home, found, site, lang, query, pages):
     expected = [p for p in pages if (site / lang / p.rstrip("*")).is_dir()]
@@ -281,6 +284,7 @@ def test_the_box_reads_an_input_method_as_it_types(home):
     assert search(page, "손실함수")
 
 
+@pytest.mark.xdist_group("search_reader")
 def test_pages_with_the_typed_words_together_come_first(reader, home):
     """The worker reorders Material's groups by where the typed words occur together: a page's title, a section's
     title, the text, nowhere; Material's order within a tier; the glossary lifted only when it is what was typed."""

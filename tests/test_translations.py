@@ -59,6 +59,10 @@ def notebook(title: str, prose: str, translated_from: str | None = None) -> str:
     return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+# The scratch site is built once, by one worker, for the four tests below, in their order (the last edits it).
+ON_ONE_WORKER = pytest.mark.xdist_group("stale_site")
+
+
 @pytest.fixture(scope="module")
 def stale_site(tmp_path_factory):
     """index.md is fresh; page.md's and labs/lab.ipynb's Korean originals changed after they were translated."""
@@ -83,6 +87,7 @@ def stale_site(tmp_path_factory):
     return root
 
 
+@ON_ONE_WORKER
 def test_a_stale_translation_shows_a_banner_linking_to_the_original(stale_site):
     html = (stale_site / "site" / "en" / "page" / "index.html").read_text(encoding="utf-8")
     assert BANNER in html
@@ -93,6 +98,7 @@ def test_a_stale_translation_shows_a_banner_linking_to_the_original(stale_site):
     assert "<title>Page - " in html
 
 
+@ON_ONE_WORKER
 def test_a_stale_lab_shows_the_banner_too(stale_site):
     html = (stale_site / "site" / "en" / "labs" / "lab" / "index.html").read_text(encoding="utf-8")
     assert BANNER in html and 'class="admonition warning"' in html
@@ -101,11 +107,13 @@ def test_a_stale_lab_shows_the_banner_too(stale_site):
     assert "42" in html, "the lab still runs"
 
 
+@ON_ONE_WORKER
 def test_a_fresh_translation_and_the_original_show_no_banner(stale_site):
     for page in ("en/index.html", "index.html", "page/index.html", "labs/lab/index.html"):
         assert BANNER not in (stale_site / "site" / page).read_text(encoding="utf-8"), page
 
 
+@ON_ONE_WORKER
 def test_the_status_command_lists_the_stale_page_and_mark_fresh_fixes_it(stale_site, capsys):
     docs = stale_site / "docs"
     assert translations.main(["status"], docs=docs) == 1
