@@ -1,7 +1,8 @@
 """`mkdocs serve` on a busy port fails at once, in one line, instead of after a full build with a traceback.
 
 MkDocs builds the whole site before it binds its port, then dies with a 20-line OSError when another server (an
-earlier `mkdocs serve`, say) holds it. This hook tries the address first, when the command is `serve`.
+earlier `mkdocs serve`, say) holds it. This hook tries the address first, when the command is `serve`, before the
+first build only: from then on the port is the server's own, and a rebuild after an edit must not trip on it.
 """
 
 import errno
@@ -14,6 +15,11 @@ _command = {"name": None}
 
 def on_startup(command, dirty):
     _command["name"] = command
+
+
+def on_serve(server, config, builder):
+    _command["name"] = "serving"  # the server holds the port from now on
+    return server
 
 
 def on_config(config):
