@@ -1,0 +1,86 @@
+"""hooks/render_cache.py: a warm build writes what a cold one writes, and an edit is never hidden by the cache."""
+
+import filecmp
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site, make_scratch_site
+
+PAGE = """# {title}
+
+[Home](index.md){extra}
+
+## Code
+
+```python
+--8<-- "snippets/demo/shown.py"
+```
+"""
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    found = []
+
+    def walk(compare: filecmp.dircmp, prefix: str) -> None:
+        found.extend(f"{prefix}{name}" for name in compare.left_only + compare.right_only + compare.diff_files)
+        for name, sub in compare.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return found
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory) -> Path:
+    pages = {f"{lang}/index.md": f"# {lang}\n\nText.\n" for lang in ("ko", "en")}
+    pages |= {f"{lang}/page.md": PAGE.format(title=f"Page {lang}", extra="") for lang in ("ko", "en")}
+    root = make_scratch_site(tmp_path_factory.mktemp("render-cache"), pages, ["index.md", "page.md"])
+    (root / "snippets" / "demo").mkdir()
+    (root / "snippets" / "demo" / "shown.py").write_text("first_version = 1\n", encoding="utf-8")
+    # Committed, so that both builds date the pages from git rather than by the clock.
+    date = {"GIT_AUTHOR_DATE": "2026-01-02T03:04:05Z", "GIT_COMMITTER_DATE": "2026-01-02T03:04:05Z"}
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t"]):
+        subprocess.run(["git", *command], cwd=root, check=True, env={**os.environ, **date})
+    return root
+
+
+@pytest.mark.xdist_group("render_cache")
+def test_a_warm_build_writes_every_file_as_a_cold_one_and_says_the_same(scratch):
+    cold = build_site(scratch / "mkdocs.yml", scratch / "cold")
+    assert cold.returncode == 0, cold.log
+    stored = sorted((scratch / ".cache" / "rendered").glob("*.json"))
+    assert len(stored) >= 4, "nothing was stored"  # two pages per language, and their search sections
+    warm = build_site(scratch / "mkdocs.yml", scratch / "warm")
+    assert warm.returncode == 0, warm.log
+    assert sorted((scratch / ".cache" / "rendered").glob("*.json")) == stored, "the warm build converted again"
+    assert not _differences(scratch / "cold", scratch / "warm")
+
+
+@pytest.mark.xdist_group("render_cache")
+def test_a_page_from_the_cache_says_its_warnings_again(scratch):
+    """--strict must fail on a stored page's dead link as it did when the page was converted."""
+    page = scratch / "docs" / "ko" / "page.md"
+    before = page.read_text(encoding="utf-8")
+    page.write_text(PAGE.format(title="Page ko", extra=" and [a dead link](missing.md)."), encoding="utf-8")
+    try:
+        logs = [build_site(scratch / "mkdocs.yml", scratch / name) for name in ("dead-cold", "dead-warm")]
+    finally:
+        page.write_text(before, encoding="utf-8")
+    said = [[line for line in build.log.splitlines() if "missing.md" in line] for build in logs]
+    assert all(build.returncode != 0 for build in logs)
+    assert said[0] and said[1] == said[0], [build.log for build in logs]
+
+
+@pytest.mark.xdist_group("render_cache")
+def test_an_edited_include_is_converted_again(scratch):
+    """The page's Markdown is unchanged; the snippet it includes is not."""
+    (scratch / "snippets" / "demo" / "shown.py").write_text("second_version = 2\n", encoding="utf-8")
+    edited = build_site(scratch / "mkdocs.yml", scratch / "edited")
+    assert edited.returncode == 0, edited.log
+    html = (scratch / "edited" / "page" / "index.html").read_text(encoding="utf-8")
+    assert "second_version" in html and "first_version" not in html
+    shutil.rmtree(scratch / "edited")
