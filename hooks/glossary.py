@@ -12,6 +12,8 @@ docs/glossary.yml is the one place where a term's translation lives (see CONTRIB
   pages as written.
 """
 
+import copy
+import functools
 import logging
 import re
 from pathlib import Path
@@ -39,8 +41,15 @@ _terms: list[dict] = []
 
 
 def load_glossary(path: Path) -> list[dict]:
-    """Read and check the glossary file; an error names the file, the line and the entry."""
+    """Read and check the glossary file; an error names the file, the line and the entry. Read again only when its
+    text changed: both languages of a build, and the rebuilds of `mkdocs serve`, share one reading."""
     text = path.read_text(encoding="utf-8")
+    return copy.deepcopy(_checked_glossary(str(path), text))
+
+
+@functools.lru_cache(maxsize=4)
+def _checked_glossary(name: str, text: str) -> list[dict]:
+    path = Path(name)
     try:
         entries = yaml.safe_load(text)
         nodes = yaml.compose(text)

@@ -5,6 +5,7 @@ pymdownx.arithmatex (generic mode) wraps math as `<span class="arithmatex">\\(..
 script and make no request to a CDN. A formula latex2mathml cannot read fails the build, naming the page.
 """
 
+import functools
 import html
 import re
 
@@ -13,12 +14,14 @@ from mkdocs.exceptions import PluginError
 
 INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
+# The same formula is on the Korean and the English page, and again at every rebuild of `mkdocs serve`.
+_convert = functools.lru_cache(maxsize=None)(convert)
 
 
 def _to_mathml(latex: str, display: str, page) -> str:
     source = html.unescape(latex).strip()
     try:
-        mathml = convert(source, display=display)
+        mathml = _convert(source, display=display)
     except Exception as error:  # latex2mathml raises many kinds; all mean "cannot read this formula"
         raise PluginError(f"{page.file.src_uri}: cannot convert formula {source!r}: {error}") from error
     # Keep the LaTeX in alttext, an attribute: screen readers may use it, and the search index (which takes
