@@ -1,4 +1,5 @@
-"""hooks/render_cache.py: a warm build writes what a cold one writes, and an edit is never hidden by the cache."""
+"""hooks/render_cache.py and hooks/git_dates_cache.py: a warm build writes what a cold one writes, and an edit or a
+new commit is never hidden by what they keep."""
 
 import filecmp
 import os
@@ -75,3 +76,17 @@ def test_an_edited_include_is_converted_again(scratch):
     html = (scratch / "edited" / "page" / "index.html").read_text(encoding="utf-8")
     assert "second_version" in html and "first_version" not in html
     shutil.rmtree(scratch / "edited")
+
+
+@pytest.mark.xdist_group("render_cache")
+def test_a_new_commit_moves_the_date_the_cache_kept(scratch):
+    """hooks/git_dates_cache.py keeps each page's last commit per HEAD: the builds above stored the first one."""
+    assert list((scratch / ".cache" / "git-dates").glob("*.json")), "no answers were kept"
+    page = scratch / "docs" / "en" / "page.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    date = {"GIT_AUTHOR_DATE": "2026-03-04T05:06:07Z", "GIT_COMMITTER_DATE": "2026-03-04T05:06:07Z"}
+    for command in (["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "later"]):
+        subprocess.run(["git", *command], cwd=scratch, check=True, env={**os.environ, **date})
+    later = build_site(scratch / "mkdocs.yml", scratch / "later")
+    assert "March 4, 2026" in (scratch / "later" / "en" / "page" / "index.html").read_text(encoding="utf-8")
+    assert "January 2, 2026" in (scratch / "later" / "en" / "index.html").read_text(encoding="utf-8"), later.log
