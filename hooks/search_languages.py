@@ -333,7 +333,7 @@ def read_glossary(config) -> list[dict]:
     if not path.is_file():
         return []
     try:
-        terms = yaml.safe_load(path.read_text(encoding="utf-8"))
+        terms = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return []  # hooks/glossary.py reports it, naming the line
     return [term for term in terms or [] if isinstance(term, dict) and term.get("ko") and term.get("en")]
