@@ -75,9 +75,8 @@ def _stable(value) -> str:
     def default(obj):
         if callable(obj):
             return f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', type(obj).__qualname__)}"
-        return (
-            f"{type(obj).__module__}.{type(obj).__qualname__}:{sorted(vars(obj)) if hasattr(obj, '__dict__') else ''}"
-        )
+        settings = obj.getConfigs() if hasattr(obj, "getConfigs") else sorted(getattr(obj, "__dict__", {}))
+        return f"{type(obj).__module__}.{type(obj).__qualname__}:{json.dumps(settings, sort_keys=True, default=repr)}"
 
     return json.dumps(value, sort_keys=True, default=default)
 
@@ -131,7 +130,7 @@ def _cached_render(self: Page, config, files) -> None:
         self.file.src_uri,
         self.file.url,
         self.markdown,
-        str(log.root.getEffectiveLevel() > logging.DEBUG),
+        str(logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG),  # links are kept then
     )
     path = folder / f"{key}.json"
     if _restore(self, path, files):
