@@ -30,5 +30,7 @@ for name, step in [("Newton", newton_step), ("saddle-free Newton", saddle_free_n
     w = np.array([0.3, 1.0])
     for _ in range(20):
         w = step(w)
-    print(f"{name:18s} from (0.3, 1.0): after 20 steps at ({w[0]:+.4f}, {w[1]:+.4f}), f = {f(w):+.4f}, "
-          f"gradient norm {np.linalg.norm(gradient(w)):.0e}")
+    print(
+        f"{name:18s} from (0.3, 1.0): after 20 steps at ({w[0]:+.4f}, {w[1]:+.4f}), f = {f(w):+.4f}, "
+        f"gradient norm {np.linalg.norm(gradient(w)):.0e}"
+    )

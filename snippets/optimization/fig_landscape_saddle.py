@@ -55,8 +55,15 @@ def draw(lang: str):
     x, y = np.meshgrid(np.linspace(-2.0, 3.0, 101), np.linspace(-1.0, 3.5, 91))
     surface = loss(np.stack([x, y], axis=-1))
     figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [1.1, 1]})
-    left.contour(x, y, surface, levels=[-2.5, -2, -1.5, -1, -0.5, -0.25, 0, 0.5, 1, 2, 4], colors="#808080",
-                 linewidths=0.5, alpha=0.6)
+    left.contour(
+        x,
+        y,
+        surface,
+        levels=[-2.5, -2, -1.5, -1, -0.5, -0.25, 0, 0.5, 1, 2, 4],
+        colors="#808080",
+        linewidths=0.5,
+        alpha=0.6,
+    )
     for start_index, start in enumerate(STARTS):
         for method_index, (key, momentum) in enumerate(METHODS):
             path = run(start, momentum)

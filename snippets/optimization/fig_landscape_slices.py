@@ -8,9 +8,20 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 TEXT = {
-    "ko": {"alpha": "α (방향 1)", "beta": "β (방향 2)", "loss": "훈련 손실", "small": "배치 32", "full": "훈련 세트 전체"},
-    "en": {"alpha": "α (direction 1)", "beta": "β (direction 2)", "loss": "training loss", "small": "batch 32",
-           "full": "whole training set"},
+    "ko": {
+        "alpha": "α (방향 1)",
+        "beta": "β (방향 2)",
+        "loss": "훈련 손실",
+        "small": "배치 32",
+        "full": "훈련 세트 전체",
+    },
+    "en": {
+        "alpha": "α (direction 1)",
+        "beta": "β (direction 2)",
+        "loss": "training loss",
+        "small": "batch 32",
+        "full": "whole training set",
+    },
 }
 GRID = np.linspace(-1.0, 1.0, 21)
 

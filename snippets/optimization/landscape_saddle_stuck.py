@@ -24,9 +24,15 @@ for nudge in [1e-1, 1e-4, 1e-7, 1e-10, 0.0]:
             escaped_at = step
             break
     escape_steps.append(escaped_at)
-    where = f"left after {escaped_at:4d} steps" if escaped_at else f"still at ({w[0]:.0f}, {w[1]:.0f}) after {max_steps} steps"
+    where = (
+        f"left after {escaped_at:4d} steps"
+        if escaped_at
+        else f"still at ({w[0]:.0f}, {w[1]:.0f}) after {max_steps} steps"
+    )
     print(f"nudge {nudge:.0e}: {where}, smallest gradient norm on the way {smallest_gradient:.1e}")
 extra = np.diff(escape_steps[1:4])  # 1000 times smaller nudge: how many more steps
-print(f"each 1000 times smaller nudge costs {extra[0]} and {extra[1]} more steps; "
-      f"ln(1000) / ln(1 + 2 lr) = {np.log(1000) / np.log(1 + 2 * learning_rate):.1f}")
+print(
+    f"each 1000 times smaller nudge costs {extra[0]} and {extra[1]} more steps; "
+    f"ln(1000) / ln(1 + 2 lr) = {np.log(1000) / np.log(1 + 2 * learning_rate):.1f}"
+)
 assert escape_steps[-1] is None  # exactly on the saddle point, gradient descent never moves

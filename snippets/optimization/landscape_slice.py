@@ -85,7 +85,9 @@ with torch.no_grad():
 print("training loss along 5 filter-normalized directions, averaged:")
 for i, alpha in enumerate(alphas):
     row(f"alpha {alpha:+.2f}", [slices[b][i] for b in batch_sizes], ".4f")
-rise = {b: (slices[b][alphas.index(-0.5)] + slices[b][alphas.index(0.5)]) / 2 - slices[b][alphas.index(0.0)]
-        for b in batch_sizes}
+rise = {
+    b: (slices[b][alphas.index(-0.5)] + slices[b][alphas.index(0.5)]) / 2 - slices[b][alphas.index(0.0)]
+    for b in batch_sizes
+}
 print(f"rise at |alpha| = 0.5: {rise[32]:.3f} (batch 32), {rise[len(x_train)]:.3f} (whole set)")
 assert rise[32] < rise[len(x_train)]  # the small batch ended in the flatter valley
