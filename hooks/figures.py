@@ -49,8 +49,12 @@ STYLE = {
     "font.size": 11,
 }
 COLOURS = ["#3b82f6", "#f97316", "#10b981", "#e11d48", "#a855f7", "#eab308", "#06b6d4", "#84cc16"]
-# With text kept as text the browser picks the font: give it the same stack as the pages.
-FONT_STACK = "'Pretendard', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Malgun Gothic', 'NanumGothic', sans-serif"
+# With text kept as text the browser picks the font: the pages' stack, with Latin fonts before the Nanum fallback
+# (as the pages have when printed: a Nanum font's space is U+0001 in Chromium's PDFs, docs/assets/stylesheets).
+FONT_STACK = (
+    "'Pretendard', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Malgun Gothic', 'Liberation Sans', 'DejaVu Sans', "
+    "'NanumGothic', sans-serif"
+)
 
 # What this hook does to a drawing, in the digest: the style above, and a version to bump by hand when a change to
 # the code below alters the SVG it writes. (Its whole source was in the digest: any edit, even of a comment,

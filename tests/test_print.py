@@ -39,7 +39,11 @@ def test_a_printed_page_is_its_content_without_the_navigation(browser, served_si
         pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
     finally:
         page.context.close()
-    texts = [plain(sheet.extract_text()) for sheet in pdf.pages]
+    raw = [sheet.extract_text() for sheet in pdf.pages]
+    # Copied from the PDF, code keeps its spaces (a Nanum font's space came back as \x01: docs/assets/stylesheets).
+    assert not any("\x01" in text for text in raw), f"/{path}: spaces printed as U+0001"
+    assert any("def mse(" in text for text in raw), f"/{path}: the code lost its spaces"
+    texts = [plain(text) for text in raw]
     assert all(texts), f"blank pages: {[n for n, text in enumerate(texts, 1) if not text]}"
     text = "".join(texts)
     missing = [probe for probe in PAGES[path]["has"] if plain(probe) not in text]
