@@ -16,13 +16,14 @@ import argparse
 import os
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.serve import mkdocs_serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 LEFT_OUT = shutil.ignore_patterns(".venv", "site", ".cache", ".pytest_cache", "__pycache__", ".lighthouse")
@@ -64,44 +65,25 @@ def build(root: Path) -> dict:
 def serve_loop(root: Path) -> bool:
     """What a writer waits for under `make serve`: from saving a file to the server's "Reloading browsers". The
     server keeps its imports between rebuilds and skips the offline copy; it rebuilds every page (not --dirty)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    deadline = threading.Timer(600, server.kill)
-    deadline.start()
+    with mkdocs_serve(root / "mkdocs.yml", deadline=600) as read_until:
 
-    def wait_for(text: str) -> bool:
-        for line in server.stdout:
-            if "ERROR" in line:
-                print(line.rstrip())
-                return False
-            if text in line:
-                return True
-        return False
+        def reached(text: str) -> bool:
+            last = (read_until(text) or [""])[-1]
+            if "ERROR" in last:
+                print(last.rstrip())
+            return text in last
 
-    failed = not wait_for("Serving on")
-    try:
+        failed = not reached("Serving on")
         for name, (edited, addition) in SERVE_EDITS.items():
             if failed:
                 break
             start = time.perf_counter()
             with open(root / edited, "a", encoding="utf-8") as file:
                 file.write(addition)
-            failed = not wait_for("Reloading browsers")
+            failed = not reached("Reloading browsers")
             wall = time.perf_counter() - start  # includes the watcher's wait for more changes (0.1 s)
             verdict = "ok" if wall <= TARGETS["warm"] else f"over the {TARGETS['warm']:.0f} s target"
             print(f"make serve, {name}: {wall:5.1f} s from the save to the reload  [{verdict}]")
-    finally:
-        deadline.cancel()
-        server.terminate()
-        server.wait(timeout=30)
     return failed
 
 

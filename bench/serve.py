@@ -47,3 +47,42 @@ def serve(site: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def mkdocs_serve(config_file: Path, deadline: float):
+    """`mkdocs serve` of `config_file` on a free port of 127.0.0.1. Yields read_until(text): the server's log lines
+    from where the last reading stopped up to the first that holds `text` or "ERROR" (all of them if the server
+    ends). After `deadline` seconds the server is killed, which ends any reading."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(config_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    timer = threading.Timer(deadline, server.kill)
+    timer.start()
+
+    def read_until(text: str) -> list[str]:
+        lines = []
+        for line in server.stdout:
+            lines.append(line)
+            if text in line or "ERROR" in line:
+                break
+        return lines
+
+    try:
+        yield read_until
+    finally:
+        timer.cancel()
+        server.terminate()
+        server.wait(timeout=30)

@@ -14,7 +14,7 @@ A page found in the cache gets the same attributes and replays the same log mess
 same warnings).
 
 The search plugin's reading of each page's HTML into sections, the next largest part, is kept the same way, under a
-digest of the HTML it reads. tests/test_render_cache.py builds a site cold and warm and compares every file.
+digest of the HTML and of the parser's source. tests/test_render_cache.py builds a site cold and warm and compares every file.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from pymdownx.snippets import SnippetPreprocessor
 
-log = logging.getLogger("mkdocs.hooks.render_cache")
 FORMAT = 1  # bump when the stored entry changes shape
 PACKAGES = ("markdown", "pymdown-extensions", "pygments", "mkdocs", "mkdocs-material", "latex2mathml")
 UNUSED_FOR = 7 * 24 * 3600  # entries not used for a week are pruned
@@ -81,7 +80,7 @@ def _stable(value) -> str:
     return json.dumps(value, sort_keys=True, default=default)
 
 
-def _static_digest(config) -> str:
+def _static_digest() -> str:
     versions = []
     for package in PACKAGES:
         try:
@@ -136,8 +135,8 @@ def _cached_render(self: Page, config, files) -> None:
     if _restore(self, path, files):
         return None
     global _reads
-    records, catcher = [], _Catcher()
-    catcher.records = records
+    records = []
+    catcher = _Catcher(records)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(catcher)
     _reads = []
@@ -154,10 +153,9 @@ def _cached_render(self: Page, config, files) -> None:
 class _Catcher(logging.Handler):
     """Keeps what the conversion logs, to be said again when the stored result is used."""
 
-    records: list
-
-    def __init__(self):
+    def __init__(self, records: list):
         super().__init__(level=logging.INFO)
+        self.records = records
 
     def emit(self, record):
         self.records.append({"name": record.name, "level": record.levelno, "message": record.getMessage()})
@@ -179,9 +177,8 @@ def _store(page: Page, path: Path, reads: list[str], records: list[dict]) -> Non
 
 
 def _restore(page: Page, path: Path, files) -> bool:
-    try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    entry = _read(path)
+    if entry is None:
         return False
     if any(_file_digest(read) != digest for read, digest in entry["reads"].items()):
         return False
@@ -201,7 +198,6 @@ def _restore(page: Page, path: Path, files) -> bool:
         page.links_to_anchors = links
     for record in entry["log"]:
         logging.getLogger(record["name"]).log(record["level"], record["message"])
-    os.utime(path)  # used: not pruned
     return True
 
 
@@ -219,38 +215,48 @@ def _toc_tokens(toc) -> list[dict]:
     return [token(item) for item in toc.items]
 
 
-def _cached_add_entry(self, page) -> None:
-    """Material's SearchIndex.add_entry_from_context, with the page's sections read from the cache."""
-    search = page.meta.get("search") or {}
-    if search.get("exclude"):
-        return
-    for section in _sections(page.content):
-        if not section.is_excluded():
-            self.create_entry_for_section(section, page.toc, page.url, page)
+def _keeping_sections(parser_class):
+    """search_plugin.Parser (hooks/search_parse_speed.py's, on Material's), the sections it reads kept per HTML,
+    under the parser's source too. Material's SearchIndex feeds it a page, closes it and reads `data`."""
+    if getattr(parser_class, "keeps_sections", False):
+        return parser_class
+    parser_source = _source_digest(parser_class)
+
+    class SectionsKept(parser_class):
+        keeps_sections = True
+
+        def feed(self, data: str) -> None:
+            folder = _state["folder"]
+            self._kept = (
+                None if folder is None else folder / f"sections-{_digest(_state['static'], parser_source, data)}.json"
+            )
+            stored = _read(self._kept) if self._kept is not None else None
+            if stored is None:
+                super().feed(data)
+                return
+            self.data = [_section(**fields) for fields in stored]
+            self._kept = None  # nothing new to keep
+
+        def close(self) -> None:
+            super().close()
+            if getattr(self, "_kept", None) is not None:
+                keep = ("tag", "attrs", "depth", "id", "title", "text")
+                _write(
+                    self._kept,
+                    [dict(zip(keep, (s.el.tag, s.el.attrs, s.depth, s.id, s.title, s.text))) for s in self.data],
+                )
+
+    return SectionsKept
 
 
-def _sections(html: str) -> list:
-    """The sections Material's parser (search_plugin.Parser, as hooks/search_parse_speed.py set it) reads."""
-    folder = _state["folder"]
-    path = None if folder is None else folder / f"sections-{_digest(_state['static'], html)}.json"
-    if path is not None:
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-        else:
-            os.utime(path)
-            return [_section(**fields) for fields in stored]
-    parser = search_plugin.Parser()
-    parser.feed(html)
-    parser.close()
-    if path is not None:
-        stored = [
-            {"tag": s.el.tag, "attrs": s.el.attrs, "depth": s.depth, "id": s.id, "title": s.title, "text": s.text}
-            for s in parser.data
-        ]
-        _write(path, stored)
-    return parser.data
+def _read(path: Path):
+    """A kept entry, marked as used (not pruned), or None."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    os.utime(path)
+    return value
 
 
 def _section(tag, attrs, depth, id, title, text):
@@ -277,7 +283,7 @@ def on_env(env, config, files):
 
 def on_config(config):
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "rendered"
-    _state["folder"], _state["static"] = folder, _static_digest(config)
+    _state["folder"], _state["static"] = folder, _static_digest()
     if folder.is_dir():
         cutoff = time.time() - UNUSED_FOR
         for entry in folder.glob("*.json"):
@@ -285,5 +291,5 @@ def on_config(config):
                 entry.unlink(missing_ok=True)
     Page._uncached_render = getattr(Page, "_uncached_render", Page.render)
     Page.render = _cached_render
-    search_plugin.SearchIndex.add_entry_from_context = _cached_add_entry
+    search_plugin.Parser = _keeping_sections(search_plugin.Parser)
     return config

@@ -6,11 +6,11 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.serve import mkdocs_serve
 from tests.conftest import make_scratch_site
 from tests.site_html import SITE_URL
 
@@ -54,33 +54,10 @@ def test_serve_rebuilds_after_an_edit(tmp_path):
     """The busy-port check must not take the server's own port for another's when a saved edit triggers a rebuild."""
     pages = {f"{lang}/index.md": "# Home\n\nText.\n" for lang in ("ko", "en")}
     root = make_scratch_site(tmp_path, pages, ["index.md"])
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    log, deadline = [], threading.Timer(90, server.kill)  # a silent server ends the reading, not the suite
-    deadline.start()
-
-    def read_until(text: str) -> None:
-        for line in server.stdout:
-            log.append(line)
-            if text in line or "ERROR" in line:
-                return
-
-    try:
-        read_until("Serving on")
+    with mkdocs_serve(root / "mkdocs.yml", deadline=90) as read_until:  # a silent server ends the reading
+        log = read_until("Serving on")
         (root / "docs" / "ko" / "index.md").write_text("# Home\n\nText, edited.\n", encoding="utf-8")
-        read_until("Reloading browsers")
-    finally:
-        deadline.cancel()
-        server.terminate()
-        server.wait(timeout=30)
+        log += read_until("Reloading browsers")
     assert not [line for line in log if "ERROR" in line], "".join(log)
     assert any("Reloading browsers" in line for line in log), "".join(log)
 
