@@ -5,10 +5,10 @@ Each `snippets/<chapter>/fig_<name>.py` defines `draw(lang) -> matplotlib.figure
 The SVG files are recorded outputs, committed like the `.out` files: drawing all of them takes most of a minute,
 so a fresh clone builds from them. Each names, in a comment after its XML declaration, the script it comes from and
 a digest of what it was drawn from: its own code, the snippets it runs (the files of its folder it names,
-"outlier_fit.py", and theirs in turn), this hook's style and drawing version, the language and the matplotlib and NumPy versions. A figure whose
-digest differs is drawn again and rewritten, and the build logs "Figure drawn" (a test fails on that line in the
-suite's build: commit the new file). An unchanged file is never rewritten, so `mkdocs serve` does not loop.
-Builds are reproducible: fixed SVG ids, no date, text kept as text.
+"outlier_fit.py", and theirs in turn), this hook's style and drawing version, the language and the matplotlib and
+NumPy versions. A figure whose digest differs is drawn again and rewritten, and the build logs "Figure drawn" (a
+test fails on that line in the suite's build: commit the new file). An unchanged file is never rewritten, so
+`mkdocs serve` does not loop. Builds are reproducible: fixed SVG ids, no date, text kept as text.
 """
 
 import functools

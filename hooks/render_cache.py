@@ -14,7 +14,8 @@ A page found in the cache gets the same attributes and replays the same log mess
 same warnings).
 
 The search plugin's reading of each page's HTML into sections, the next largest part, is kept the same way, under a
-digest of the HTML and of the parser's source. tests/test_render_cache.py builds a site cold and warm and compares every file.
+digest of the HTML and of the parser's source. tests/test_render_cache.py builds a site cold and warm and compares
+every file.
 """
 
 from __future__ import annotations

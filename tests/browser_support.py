@@ -6,8 +6,8 @@
   never a downloaded browser). Tests that use it skip, saying how to install it, where it is missing.
 - `home`: home("") is the Korean home page, home("en/") the English one, each opened once per test module.
 - `page`: a fresh browser context and page per test, served an empty search index unless the test is marked
-  `search` (`without_search_index(context)` does the same for a context a test makes itself); `page_errors(page)` collects what the page throws
-  and what it logs as an error, to assert on at the end.
+  `search` (`without_search_index(context)` does the same for a context a test makes itself);
+  `page_errors(page)` collects what the page throws and what it logs as an error, to assert on at the end.
 """
 
 from __future__ import annotations
