@@ -11,15 +11,18 @@ What mkdocs-jupyter 0.26.3 and mkdocs-static-i18n 1.3.1 (pinned in requirements.
   fails the build naming the files: the prose is translated, the code is the same.
 - Cache. mkdocs-jupyter deletes every cache entry the current build did not use, and i18n runs one build per
   language, so each language deleted the other's entries and every build executed everything again. Each
-  language gets its own cache folder here, named after what the outputs depend on besides the notebook and the
-  plugin's settings (already in mkdocs-jupyter's key): Python, torch, numpy and the other packages the labs
-  and the renderer use, and this file. An upgrade executes the labs again; an unchanged rebuild reads the cache.
+  language gets its own cache folder here (`.cache/mkdocs-jupyter/`), named after what the page's HTML depends
+  on besides the notebook and the plugin's settings (already in mkdocs-jupyter's key): Python, torch, numpy and
+  the other packages the labs and the renderer use, and this file. An unchanged rebuild reads the cache.
 - Heading ids. mkdocs-jupyter slugs headings to ASCII, so a Korean heading got `id=""` while the table of
   contents and the search index linked to `#_1`, `#_2`, ids that exist nowhere; nbconvert then percent-encodes
   what is left. Notebooks get the site's own slugify (markdown_extensions.toc), as they are.
-- Executed once. The code cells are the same in both languages, so their outputs are too: the first language
-  to execute a lab saves the outputs in `.cache/lab-outputs/<key>.json` (key: the code cells and the
-  environment above) and the other language's notebook gets them without starting a kernel.
+- Executed once, and recorded. The code cells are the same in both languages, so their outputs are too: the
+  first language to execute a lab saves the outputs in `docs/lab-outputs/<key>.json` (key: the code cells, the
+  package versions above and EXECUTION) and the other language's notebook gets them without starting a kernel.
+  The file is committed, like a figure's SVG: a fresh clone builds without executing the labs (a minute of CPU),
+  and a lab executes again only when its code, a version or EXECUTION changes. It is not a page of the site
+  (`exclude_docs` in mkdocs.yml); outputs of code no lab has any more are deleted by the build.
 - A cell that raises fails the build with the lab and the cell named (mkdocs-jupyter: `allow_errors: false`).
 - Solutions fold. nbconvert has no folded cells (its templates ignore `jupyter.source_hidden`): on the page, each
   run of consecutive cells tagged `solution` (the explanation in Markdown, then its code, executed like the rest)
@@ -69,7 +72,10 @@ PLUGIN = "mkdocs-jupyter"
 PACKAGES = ["torch", "numpy", "scikit-learn", "matplotlib", "ipykernel", "nbconvert", "nbclient", "mkdocs-jupyter"]
 HOOK_SOURCE = Path(__file__).read_bytes()
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
-OUTPUTS = Path(".cache") / "lab-outputs"  # under the folder of mkdocs.yml
+OUTPUTS = "lab-outputs"  # under docs/, committed
+# How a lab is executed (kernel, threads), as far as its outputs depend on it: change the number when that
+# changes, and the labs execute again. The rest of this file only shapes the HTML (environment_key).
+EXECUTION = "execution 1"
 log = logging.getLogger(f"mkdocs.hooks.{Path(__file__).stem}")
 
 LINKS = {
@@ -180,7 +186,7 @@ def environment_key(versions: dict[str, str]) -> str:
 
 
 def installed_versions() -> dict[str, str]:
-    versions = {"python": ".".join(map(str, sys.version_info[:3]))}
+    versions = {"python": ".".join(map(str, sys.version_info[:2]))}  # a patch release does not move a float
     for package in PACKAGES:
         try:
             versions[package] = version(package)
@@ -189,9 +195,14 @@ def installed_versions() -> dict[str, str]:
     return versions
 
 
-def outputs_key(code: list[str], environment: str) -> str:
-    """What a lab's outputs depend on: its code cells, in order, and the environment (environment_key)."""
-    digest = hashlib.sha256(environment.encode())
+def execution_key(versions: dict[str, str]) -> str:
+    """What a lab's outputs depend on besides its code: the package versions and how the hook executes a lab."""
+    return hashlib.sha256(json.dumps([EXECUTION, versions], sort_keys=True).encode()).hexdigest()[:16]
+
+
+def outputs_key(code: list[str], execution: str) -> str:
+    """The name of a lab's recorded outputs: its code cells, in order, and the execution_key."""
+    digest = hashlib.sha256(execution.encode())
     digest.update(json.dumps(code).encode())
     return digest.hexdigest()[:16]
 
@@ -216,8 +227,9 @@ def _execute_once(outputs_dir: Path):
     @functools.wraps(execute)
     def preprocess(self, nb, resources=None, km=None):
         cells = [cell for cell in nb.cells if cell.cell_type == "code"]
-        environment = environment_key(installed_versions())
-        saved = outputs_dir / f"{outputs_key([cell.source for cell in cells], environment)}.json"
+        saved = (
+            outputs_dir / f"{outputs_key([cell.source for cell in cells], execution_key(installed_versions()))}.json"
+        )
         if saved.is_file():
             for cell, run in zip(cells, json.loads(saved.read_text(encoding="utf-8"))["cells"], strict=True):
                 cell.outputs = [nbformat.from_dict(output) for output in run["outputs"]]
@@ -259,7 +271,7 @@ def on_config(config):
     mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=site_slugify)
     # The labs' tensors are tiny: threads cost more than they save, and far more on a busy machine.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    ExecutePreprocessor.preprocess = _execute_once(Path(config.config_file_path).parent / OUTPUTS)
+    ExecutePreprocessor.preprocess = _execute_once(Path(config.docs_dir) / OUTPUTS)
     return config
 
 
@@ -271,11 +283,11 @@ def on_pre_build(config):
     problems = check_labs(Path(config.docs_dir), languages)
     if problems:
         raise PluginError("Labs do not match between languages:\n" + "\n".join(problems))
-    # Saved outputs of code that no lab has any more go.
-    environment = environment_key(installed_versions())
+    # Recorded outputs of code that no lab has any more go.
+    execution = execution_key(installed_versions())
     labs = Path(config.docs_dir).glob(f"*/{LABS}/*.ipynb")
-    current = {outputs_key(code_cells(lab), environment) for lab in labs}
-    outputs = Path(config.config_file_path).parent / OUTPUTS
+    current = {outputs_key(code_cells(lab), execution) for lab in labs}
+    outputs = Path(config.docs_dir) / OUTPUTS
     for saved in outputs.glob("*.json"):
         if saved.stem not in current:
             saved.unlink()

@@ -3,12 +3,14 @@
 - Sources: docs/<lang>/labs/*.ipynb, outputs stripped, the same code cells in every language, each in the nav.
 - Built pages: HTML with every code cell executed and the outputs the labs assert, never the notebook's JSON;
   the site's heading ids; a download link to the clean notebook and an "Open in Colab" link from repo_url.
-- The downloaded notebook is the one the build ran top to bottom in a fresh kernel, within the time limit.
+- The downloaded notebook is the one a build ran top to bottom in a fresh kernel, within the time limit, and its
+  outputs are committed (docs/lab-outputs/), so a fresh clone does not execute it again.
 - Each task of "직접 해 보기" / "Try it yourself" has a solution: cells tagged `solution`, executed like the
   rest, folded on the page inside a collapsed <details>.
 - Lighter pages: no Mermaid loader without a diagram, no uncoloured <span class="n"> around names in the code.
 - The build: a cell that raises fails it naming the lab and the cell; a lab in one language only fails it;
-  an unchanged rebuild executes nothing; another torch or numpy version means another cache folder.
+  an unchanged rebuild executes nothing; another torch or numpy version means another cache folder and other
+  recorded outputs.
 """
 
 import json
@@ -26,6 +28,7 @@ from hooks.notebooks import (
     check_labs,
     code_cells,
     environment_key,
+    execution_key,
     fold_solutions,
     installed_versions,
     outputs_key,
@@ -202,10 +205,11 @@ def test_lab_page_links_to_the_clean_notebook_and_to_colab(site, lab, lang):
 
 
 def test_the_downloaded_notebooks_are_what_the_build_ran_in_a_fresh_kernel(site):
-    """The download is the very notebook the build executed top to bottom in a fresh kernel (nbconvert starts one
-    per lab); the build saves a lab's outputs only when every cell ran, with the time it took, keyed by the code
-    cells and the environment. Running the downloads again here would prove the same thing twice."""
-    environment = environment_key(installed_versions())
+    """The download is the very notebook a build executed top to bottom in a fresh kernel (nbconvert starts one
+    per lab); the build records a lab's outputs only when every cell ran, with the time it took, named by the code
+    cells and the environment, and the record is committed, so that a fresh clone need not execute the labs again.
+    Running the downloads again here would prove the same thing twice."""
+    execution = execution_key(installed_versions())
     problems = []
     for lab in LABS:
         for lang in LANGUAGES:
@@ -213,19 +217,23 @@ def test_the_downloaded_notebooks_are_what_the_build_ran_in_a_fresh_kernel(site)
             download = built_page(site, lang, lab).parent / f"{lab}.ipynb"
             if download.read_bytes() != source.read_bytes():
                 problems.append(f"{download.relative_to(site)} is not {source.relative_to(REPO)}")
-        saved = REPO / OUTPUTS / f"{outputs_key(code_cells(source), environment)}.json"
+        saved = DOCS / OUTPUTS / f"{outputs_key(code_cells(source), execution)}.json"
+        tracked = subprocess.run(["git", "ls-files", "--error-unmatch", saved], cwd=REPO, capture_output=True)
         if not saved.is_file():
-            problems.append(f"{lab}: no record that its code ran in this environment (remove .cache, build again)")
+            problems.append(f"{lab}: no record that its code ran in this environment (build again)")
+        elif (REPO / ".git").exists() and tracked.returncode != 0:
+            problems.append(f"{lab}: commit {saved.relative_to(REPO)}, or every fresh clone executes the lab again")
         elif (seconds := json.loads(saved.read_text(encoding="utf-8"))["seconds"]) > SECONDS_PER_LAB:
             problems.append(f"{lab}: {seconds:.1f} s in a fresh kernel, over {SECONDS_PER_LAB} s")
     assert not problems, "\n".join(problems)
 
 
-def test_another_torch_or_numpy_version_means_another_cache():
+def test_another_torch_or_numpy_version_means_another_cache_and_other_recorded_outputs():
     versions = installed_versions()
     assert versions["torch"] != "absent" and versions["numpy"] != "absent"
     for package in ("torch", "numpy", "python"):
         assert environment_key({**versions, package: versions[package] + ".1"}) != environment_key(versions)
+        assert execution_key({**versions, package: versions[package] + ".1"}) != execution_key(versions)
 
 
 # --- scratch sites: the real mkdocs.yml and hooks, two tiny notebooks that need no torch ----------------------
@@ -259,7 +267,7 @@ def two_builds(tmp_path_factory):
     code = ["answer = 6 * 7", "print(f'answer = {answer}')\nassert answer == 42"]
     root = scratch_site(tmp_path_factory.mktemp("labs"), {"ko": code, "en": code})
     cold, warm = build_site(root / "mkdocs.yml", root / "site"), build_site(root / "mkdocs.yml", root / "site")
-    return root, cold, warm, sorted((root / ".cache" / "lab-outputs").glob("*.json"))
+    return root, cold, warm, sorted((root / "docs" / OUTPUTS).glob("*.json"))
 
 
 @pytest.mark.xdist_group("lab_scratch_site")  # one worker builds the scratch site for both tests, in this order
@@ -278,6 +286,7 @@ def test_a_lab_runs_once_for_both_languages_and_an_unchanged_rebuild_reads_the_c
     for lang, prefix in (("ko", ""), ("en", "en/")):
         html = (root / "site" / prefix / "labs" / "tiny" / "index.html").read_text(encoding="utf-8")
         assert "answer = 42" in html and '"cell_type"' not in html
+    assert not (root / "site" / OUTPUTS).exists(), "the recorded outputs were published as files of the site"
 
 
 @pytest.mark.xdist_group("lab_scratch_site")
@@ -288,7 +297,7 @@ def test_outputs_of_code_no_lab_has_any_more_are_dropped(two_builds):
         (root / "docs" / lang / "labs" / "tiny.ipynb").write_text(tiny_lab(lang, ["print('second')"]), encoding="utf-8")
     result = build_site(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.log
-    after = sorted((root / ".cache" / "lab-outputs").glob("*.json"))
+    after = sorted((root / "docs" / OUTPUTS).glob("*.json"))
     assert len(before) == len(after) == 1 and before != after
     assert "second" in (root / "site" / "en" / "labs" / "tiny" / "index.html").read_text(encoding="utf-8")
 
