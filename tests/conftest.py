@@ -139,9 +139,22 @@ def pytest_sessionstart(session):
     locked.wait(timeout=60)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Tests that need the built site go last, so that the build overlaps everything else."""
+    """Tests that need the built site go last, so that the build overlaps everything else. The tests of a module
+    that share a module-scoped fixture (a scratch site, a trained model, pages open in the browser) run on one
+    worker, which sets the fixture up once; spread over two, each worker set it up again."""
     items.sort(key=lambda item: bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ()))))
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None and _uses_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(f"module:{item.module.__name__}"))
+
+
+def _uses_a_module_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(defs[-1].scope == "module" for name, defs in info.name2fixturedefs.items() if defs)
 
 
 @pytest.fixture(scope="session")
