@@ -2,8 +2,11 @@
 
 - `served_site`: the session's built site (the `site` fixture of conftest.py) served by a threading HTTP
   server on a free port of 127.0.0.1; the value is the base URL, ending in "/".
-- `browser`: Playwright's Chromium, launched once per session from /usr/bin/chromium (Debian's package,
-  never a downloaded browser). Tests that use it skip, saying how to install it, where it is missing.
+- `browser`: Playwright's Chromium, launched once per session from Debian's packages, never a downloaded browser:
+  chromium-headless-shell where it is installed, else /usr/bin/chromium. The shell is the same Chromium release
+  without the desktop browser around it (what Playwright itself runs for headless tests); a page load costs it
+  about half the CPU (the suite's browser tests, a third of its time). Tests that use it skip, saying how to
+  install it, where neither is.
 - `home`: home("") is the Korean home page, home("en/") the English one, each opened once per test module.
 - `page`: a fresh browser context and page per test, served an empty search index unless the test is marked
   `search` (`without_search_index(context)` does the same for a context a test makes itself);
@@ -20,7 +23,8 @@ import pytest
 
 from bench.serve import serve  # one static server for tests and benchmarks, gzip as a host serves
 
-CHROMIUM = Path("/usr/bin/chromium")
+HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")  # Debian's chromium-headless-shell
+CHROMIUM = HEADLESS_SHELL if HEADLESS_SHELL.exists() else Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -30,12 +34,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-INSTALL_HINT = "install Debian's chromium: apt-get install chromium"
+INSTALL_HINT = "install Debian's chromium: apt-get install chromium chromium-headless-shell"
 
 
 @contextlib.contextmanager
 def launch_chromium():
-    """Playwright's Chromium from /usr/bin/chromium; raises RuntimeError with the fix when it cannot start."""
+    """Playwright's Chromium from CHROMIUM; raises RuntimeError with the fix when it cannot start."""
     if not CHROMIUM.exists():
         raise RuntimeError(INSTALL_HINT)
     try:

@@ -140,7 +140,8 @@ def test_pull_requests_run_the_readme_test_command_in_debian_with_chromium():
     assert "bash .ci/run" in lines or readme_test in lines, "pr.yml must run the README's test command (or .ci/run)"
     assert readme_test in ci_script
     apt = " ".join(line for line in lines if "apt-get install" in line)
-    assert all(package in apt.split() for package in ("chromium", "chromium-driver", "fonts-nanum")), apt
+    packages = ("chromium", "chromium-headless-shell", "chromium-driver", "fonts-nanum")
+    assert all(package in apt.split() for package in packages), apt
     assert any("mkdocs build --strict" in line for line in lines)
     assert {"actions/checkout", "actions/upload-artifact"} <= actions(flow)
 
