@@ -6,7 +6,7 @@ against Material's default, and how long the first result takes to appear after 
     .venv/bin/python bench/search_recall.py --misses         # also list the queries not answered first
 
 Each query of bench/search_queries.yml is typed into the real search box of the language's home page in
-headless Chromium (Debian's /usr/bin/chromium), and the pages of the results are compared with the pages
+headless Chromium (Debian's, as the browser tests launch it), and the pages of the results are compared with the pages
 the query expects. "Material default" is the same site built with a bare `- search` entry, the i18n
 plugin's own search handling and without hooks/search_languages.py, as the stack ships.
 Queries carry a `kind` (bench/search_queries.yml): the figures are given per kind, "existing" being the 80
