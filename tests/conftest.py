@@ -1,3 +1,4 @@
+import atexit
 import json
 import os
 import shutil
@@ -43,6 +44,7 @@ class BuildServer:
         request = json.dumps({"args": args, "env": env, "cwd": os.getcwd(), "timeout": timeout})
         with self.lock:
             if self.process is None or self.process.poll() is not None:
+                atexit.register(self.close)
                 self.process = subprocess.Popen(
                     [sys.executable, str(REPO / "tests" / "build_server.py")],
                     stdin=subprocess.PIPE,
@@ -58,6 +60,13 @@ class BuildServer:
             raise RuntimeError(f"tests/build_server.py ended (exit status {self.process.wait()}) before replying")
         reply = json.loads(reply)
         return reply["returncode"], reply["stdout"] + reply["stderr"]
+
+    def close(self) -> None:
+        """At exit: the server ends when its input closes."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+            self.process.stdout.close()
 
 
 BUILD_SERVER = BuildServer() if sys.platform == "linux" else None  # fork: Linux's, safe here (one thread)
