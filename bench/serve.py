@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
+import socket
+import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from functools import partial
@@ -54,11 +58,6 @@ def mkdocs_serve(config_file: Path, deadline: float):
     """`mkdocs serve` of `config_file` on a free port of 127.0.0.1. Yields read_until(text): the server's log lines
     from where the last reading stopped up to the first that holds `text` or "ERROR" (all of them if the server
     ends). After `deadline` seconds the server is killed, which ends any reading."""
-    import os
-    import socket
-    import subprocess
-    import sys
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

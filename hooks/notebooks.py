@@ -227,9 +227,8 @@ def _execute_once(outputs_dir: Path):
     @functools.wraps(execute)
     def preprocess(self, nb, resources=None, km=None):
         cells = [cell for cell in nb.cells if cell.cell_type == "code"]
-        saved = (
-            outputs_dir / f"{outputs_key([cell.source for cell in cells], execution_key(installed_versions()))}.json"
-        )
+        key = outputs_key([cell.source for cell in cells], execution_key(installed_versions()))
+        saved = outputs_dir / f"{key}.json"
         if saved.is_file():
             for cell, run in zip(cells, json.loads(saved.read_text(encoding="utf-8"))["cells"], strict=True):
                 cell.outputs = [nbformat.from_dict(output) for output in run["outputs"]]

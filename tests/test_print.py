@@ -13,13 +13,15 @@ import unicodedata
 import pytest
 
 from tests.browser_support import without_search_index
+from tests.conftest import REPO
 
+# The last line the page's XOR snippet prints, as recorded.
+OUTPUT = (REPO / "snippets" / "ai_ml_dl" / "xor_needs_layers.out").read_text(encoding="utf-8").splitlines()[-1]
 # The shortest chapter page with prose, math, code, its output and a figure: printing costs Chromium CPU by the page.
 PAGES = {
-    "ai-ml-dl/": {"has": ["AI ⊃ ML ⊃ DL", "머신러닝: 규칙을 데이터에서 배운다", "F=1.8C+32", "def train(model",
-                          "two-layer network accuracy: 1.00"]},
+    "ai-ml-dl/": {"has": ["AI ⊃ ML ⊃ DL", "머신러닝: 규칙을 데이터에서 배운다", "F=1.8C+32", "def train(model", OUTPUT]},
     "en/ai-ml-dl/": {"has": ["AI ⊃ ML ⊃ DL", "Machine learning: rules learned from data", "F=1.8C+32",
-                             "def train(model", "two-layer network accuracy: 1.00"]},
+                             "def train(model", OUTPUT]},
 }  # fmt: skip
 # Labels that only the navigation, the header and the footer carry on these pages.
 NAVIGATION = {
