@@ -17,7 +17,7 @@ import yaml
 
 from bench.search_recall import typing
 from hooks.search_languages import READER, glossary_variants, names_for_index, term_names, unwritten, variant_key
-from tests.browser_support import SEARCH_INPUT, search, search_many
+from tests.browser_support import SEARCH_INPUT, ask_the_worker, search, search_many
 
 # Every browser test here searches: the `page` fixture serves them the real index.
 pytestmark = pytest.mark.search
@@ -261,15 +261,31 @@ TYPED = ["손실 함수", "손실함수", "경사하강법", "교차엔트로피
          "편향분산", "역전파", "드롭아웃", "레이블 스무딩", "합성곱 신경망"]  # fmt: skip
 
 
+# Partial and composing Korean, other names, code, a letter alone and nothing to find: typed into the box, and
+# asked of the search worker as the next test asks its hundred and fifty states (ask_the_worker).
+BOTH_WAYS = ["손", "손실함", "역전ㅍ", "교차엔트", "객체 검출", "bce", "torch.optim.Adam", "ㄱ", "zzzq"]
+FIRST_DRAWN = 10  # Material draws a list's first ten results, the rest as the reader scrolls
+
+
+def test_the_box_lists_what_the_worker_answers(home):
+    asked = ask_the_worker(home(""), BOTH_WAYS)
+    typed = search_many(home(""), BOTH_WAYS)
+    for query in BOTH_WAYS:
+        assert typed[query] == asked[query][:FIRST_DRAWN], query
+    assert any(len(pages) > FIRST_DRAWN for pages in asked.values()), "no query tried a list longer than the drawn"
+    assert not asked["zzzq"] and asked["손"]
+
+
 def test_results_never_go_empty_while_korean_is_typed(home, site):
-    """From the first syllable on, every state of the box on the way to a term on the site finds something."""
+    """From the first syllable on, every state of the box on the way to a term on the site finds something; the
+    worker is asked (the box lists what it answers, as the test above checks)."""
     text = variant_key(" ".join(f"{doc['title']} {doc['text']}" for doc in _index(site)["docs"]))
     states = {}
     for term in TYPED:
         assert variant_key(term) in text, f"{term} is not on the site any more: choose another term"
         # a lone consonant is not a word yet
         states.update({state: term for state in typing(term) if re.search("[가-힣]", state)})
-    answers = search_many(home(""), list(states))
+    answers = ask_the_worker(home(""), list(states))
     empty = [f"{state!r} (on the way to {term})" for state, term in states.items() if not answers[state]]
     assert not empty, "no results for:\n" + "\n".join(empty)
 
