@@ -103,6 +103,7 @@ def analyse(words: set[str], cache_file: Path | None) -> dict[str, list[list]]:
         for word, tokens in zip(missing, kiwi.tokenize(missing)):
             cache[word] = [[token.start, token.len, token.tag] for token in tokens]
         if cache_file:  # written whole and then renamed: a build running beside this one never reads half a file
+            cache_file = cache_file.resolve()  # a link to a cache shared between sites (the tests' scratch sites)
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             partial = cache_file.with_name(f"{cache_file.name}.{os.getpid()}")
             partial.write_text(json.dumps({"key": key, "words": cache}, ensure_ascii=False, sort_keys=True))

@@ -39,7 +39,10 @@ def _differences(left: Path, right: Path) -> list[str]:
 def scratch(tmp_path_factory) -> Path:
     pages = {f"{lang}/index.md": f"# {lang}\n\nText.\n" for lang in ("ko", "en")}
     pages |= {f"{lang}/page.md": PAGE.format(title=f"Page {lang}") for lang in ("ko", "en")}
-    root = make_scratch_site(tmp_path_factory.mktemp("render-cache"), pages, ["index.md", "page.md"])
+    # Every cache its own, none shared with the project's (tests/conftest.py): the first build here is cold.
+    root = make_scratch_site(
+        tmp_path_factory.mktemp("render-cache"), pages, ["index.md", "page.md"], shared_caches=False
+    )
     (root / "snippets" / "demo").mkdir()
     (root / "snippets" / "demo" / "shown.py").write_text("first_version = 1\n", encoding="utf-8")
     # Committed, so that both builds date the pages from git rather than by the clock.

@@ -16,7 +16,15 @@ import pytest
 import yaml
 
 from bench.search_recall import typing
-from hooks.search_languages import READER, glossary_variants, names_for_index, term_names, unwritten, variant_key
+from hooks.search_languages import (
+    READER,
+    analyse,
+    glossary_variants,
+    names_for_index,
+    term_names,
+    unwritten,
+    variant_key,
+)
 from tests.browser_support import SEARCH_INPUT, ask_the_worker, search, search_many
 
 # Every browser test here searches: the `page` fixture serves them the real index.
@@ -108,6 +116,20 @@ def test_each_index_ships_the_names_of_its_language(site):
     for config in (korean, english):
         assert set(config["unwritten"]) <= set(config["variants"])
         assert config["separator"].startswith("[\u2013\u2014]+|"), "dashes cut words: 편향–분산, bias–variance"
+
+
+def test_kiwis_analyses_read_from_the_cache_are_the_ones_it_makes(tmp_path):
+    """The cache changes how fast a build is, not what it writes; and written through a link, it stays a link (the
+    tests' scratch sites share the project's this way, tests/conftest.py)."""
+    words = {"손실", "함수를", "경사하강법", "교차엔트로피의"}
+    shared = tmp_path / "project" / "search_kiwi.json"
+    link = tmp_path / "scratch" / "search_kiwi.json"
+    link.parent.mkdir()
+    link.symlink_to(shared)
+    made = analyse(words, link)
+    assert link.is_symlink() and shared.is_file()
+    assert analyse(words, shared) == made and analyse(words, None) == made
+    assert [start for start, _, _ in made["함수를"]] == [0, 2], made["함수를"]  # 함수 + 를
 
 
 @pytest.mark.parametrize("page", ["index.html", "loss/index.html", "en/index.html", "en/loss/index.html"])
