@@ -26,6 +26,7 @@ class Page:
     links: list[str] = field(default_factory=list)  # <a href>, fetched only when the reader clicks
     ids: set[str] = field(default_factory=set)
     description: str | None = None
+    images_without_alt: list[str | None] = field(default_factory=list)  # their src
 
 
 class _Parser(HTMLParser):
@@ -50,7 +51,9 @@ class _Parser(HTMLParser):
             for candidate in (attrs.get("srcset") or "").split(","):
                 if candidate.strip():
                     self.page.loads.append(candidate.split()[0])
-        elif tag == "meta" and attrs.get("name") == "description":
+        if tag == "img" and not (attrs.get("alt") or "").strip():
+            self.page.images_without_alt.append(attrs.get("src"))
+        if tag == "meta" and attrs.get("name") == "description":
             self.page.description = attrs.get("content")
         if attrs.get("style"):
             self.page.loads.extend(CSS_URL.findall(attrs["style"]))

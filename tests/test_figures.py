@@ -4,7 +4,6 @@ import base64
 import io
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib.image
@@ -13,7 +12,7 @@ import pytest
 from scipy.spatial import cKDTree
 
 from hooks.figures import figure_path, provenance, render_svg, without_provenance
-from tests.site_html import html_pages
+from tests.site_html import html_pages, parse
 
 REPO = Path(__file__).resolve().parent.parent
 FIGURE_SCRIPTS = sorted((REPO / "snippets").glob("*/fig_*.py"))
@@ -154,23 +153,10 @@ def test_figures_keep_text_as_text_and_have_no_date(site):
         assert "<text" in svg or "<path" in svg
 
 
-class _Images(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.without_alt = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "img" and not (attrs.get("alt") or "").strip():
-            self.without_alt.append(attrs.get("src"))
-
-
 def test_every_image_has_alt_text(site):
     missing = []
-    for path in html_pages(site):
-        parser = _Images()
-        parser.feed(path.read_text(encoding="utf-8"))
-        missing += [f"{path.relative_to(site)}: {src}" for src in parser.without_alt]
+    for path in html_pages(site):  # parse() is shared with the other tests that read every page
+        missing += [f"{path.relative_to(site)}: {src}" for src in parse(path).images_without_alt]
     assert not missing, "images without alt text:\n" + "\n".join(missing)
 
 
