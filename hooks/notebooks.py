@@ -58,11 +58,13 @@ import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
 import nbconvert.filters.strings
 import nbformat
+from jinja2 import FileSystemBytecodeCache
 from jupyter_client.manager import KernelManager
 from markdown.extensions.toc import TocExtension
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from nbclient.exceptions import CellExecutionError
+from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.preprocessors import ExecutePreprocessor
 from traitlets import default
 
@@ -252,6 +254,22 @@ def _execute_once(outputs_dir: Path):
     return preprocess
 
 
+def _with_compiled_templates(folder: Path):
+    """TemplateExporter._create_environment that keeps the compiled templates in `folder`, as the site's own Jinja
+    environment does (hooks/render_cache.py): mkdocs-jupyter makes a new exporter, so a new environment, for each
+    conversion, and compiling nbconvert's templates was a third of converting a lab. Jinja checks each compiled
+    template against its source when it reads it, and writes one whole before renaming it."""
+    create = getattr(TemplateExporter._create_environment, "__wrapped__", TemplateExporter._create_environment)
+
+    @functools.wraps(create)
+    def create_environment(self):
+        environment = create(self)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return environment
+
+    return create_environment
+
+
 def _i18n(config):
     plugin = config.plugins["i18n"]
     languages = [lang.locale for lang in plugin.config.languages if lang.build]
@@ -271,6 +289,9 @@ def on_config(config):
     # The labs' tensors are tiny: threads cost more than they save, and far more on a busy machine.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     ExecutePreprocessor.preprocess = _execute_once(Path(config.docs_dir) / OUTPUTS)
+    templates = Path(config.config_file_path).parent / ".cache" / "jinja"
+    templates.mkdir(parents=True, exist_ok=True)
+    TemplateExporter._create_environment = _with_compiled_templates(templates)
     return config
 
 

@@ -167,6 +167,27 @@ def test_solutions_fold_on_the_page(tmp_path):
     assert not any("문제" in block for block in folded), "a task was folded with its solution"
 
 
+def test_a_lab_converted_with_its_templates_compiled_beforehand_is_the_same(tmp_path, monkeypatch):
+    """hooks/notebooks.py keeps nbconvert's compiled templates in .cache/jinja: a build that reads them (warm) writes
+    what one that compiles them (no cache, cold) writes."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    from hooks.notebooks import _with_compiled_templates
+
+    path = tmp_path / "tiny.ipynb"
+    path.write_text(tiny_lab("ko", ["print(6 * 7)"]), encoding="utf-8")
+    compiling = nb2html(str(path))
+    folder = tmp_path / "jinja"
+    folder.mkdir()
+    monkeypatch.setattr(TemplateExporter, "_create_environment", _with_compiled_templates(folder))
+    cold = nb2html(str(path))
+    kept = sorted((file.name, file.stat().st_ino) for file in folder.iterdir())  # written again: a new inode
+    assert kept, "no compiled template was kept"
+    warm = nb2html(str(path))
+    assert sorted((file.name, file.stat().st_ino) for file in folder.iterdir()) == kept, "compiled again"
+    assert cold == compiling and warm == compiling
+
+
 def test_the_optimization_lab_reaches_95_percent_on_the_test_set(site):
     for lang in LANGUAGES:
         html = built_page(site, lang, "optimization").read_text(encoding="utf-8")
