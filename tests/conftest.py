@@ -39,12 +39,12 @@ class BuildServer:
     def __init__(self):
         self.lock = threading.Lock()
         self.process = None
+        atexit.register(self.close)
 
     def run(self, args: list[str], env: dict[str, str], timeout: int) -> tuple[int, str]:
         request = json.dumps({"args": args, "env": env, "cwd": os.getcwd(), "timeout": timeout})
         with self.lock:
             if self.process is None or self.process.poll() is not None:
-                atexit.register(self.close)
                 self.process = subprocess.Popen(
                     [sys.executable, str(REPO / "tests" / "build_server.py")],
                     stdin=subprocess.PIPE,
@@ -90,20 +90,20 @@ def build_site(config: Path, site: Path, *extra: str) -> Build:
 # The caches a scratch site shares with the project's (.cache/), unless told not to: Jinja's compiled templates
 # (checked against their source when read) and Kiwi's analyses of Korean words (keyed by Kiwi's version). Both
 # are written whole and then renamed, so builds running side by side never read half a file; both change how
-# fast a build is, never what it writes (tests/test_render_cache.py builds a site cold and warm). Cold, they cost
-# a scratch build with Korean text about 2.5 of its 3.3 s of CPU: Kiwi's start and analyses, the compiling.
-SHARED_CACHES = ("jinja/", "search_kiwi.json")
+# fast a build is, never what it writes (tests/test_render_cache.py and tests/test_labs.py build and convert cold
+# and warm, tests/test_search_korean.py analyses). Cold, they cost a scratch build with Korean text about 2.5 of
+# its 3.3 s of CPU: Kiwi's start and analyses, the compiling.
+SHARED_CACHES = ("jinja", "search_kiwi.json")
 
 
 def make_scratch_site(root: Path, pages: dict[str, str], nav: list[str], *, shared_caches: bool = True) -> Path:
     """A minimal copy of the project: the real mkdocs.yml (with its own nav), hooks and theme overrides, and the
     given pages (paths under docs/)."""
     if shared_caches:
+        (REPO / ".cache" / "jinja").mkdir(parents=True, exist_ok=True)  # a folder; the Kiwi file comes when written
         (root / ".cache").mkdir(parents=True, exist_ok=True)
         for name in SHARED_CACHES:
-            if name.endswith("/"):
-                (REPO / ".cache" / name).mkdir(parents=True, exist_ok=True)
-            (root / ".cache" / name.rstrip("/")).symlink_to(REPO / ".cache" / name.rstrip("/"))
+            (root / ".cache" / name).symlink_to(REPO / ".cache" / name)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

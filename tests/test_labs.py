@@ -21,10 +21,12 @@ from pathlib import Path
 import nbformat
 import pytest
 from mkdocs_jupyter.convert import nb2html
+from nbconvert.exporters.templateexporter import TemplateExporter
 
 from hooks.notebooks import (
     OUTPUTS,
     SOLUTION_TAG,
+    _with_compiled_templates,
     check_labs,
     code_cells,
     environment_key,
@@ -170,10 +172,6 @@ def test_solutions_fold_on_the_page(tmp_path):
 def test_a_lab_converted_with_its_templates_compiled_beforehand_is_the_same(tmp_path, monkeypatch):
     """hooks/notebooks.py keeps nbconvert's compiled templates in .cache/jinja: a build that reads them (warm) writes
     what one that compiles them (no cache, cold) writes."""
-    from nbconvert.exporters.templateexporter import TemplateExporter
-
-    from hooks.notebooks import _with_compiled_templates
-
     path = tmp_path / "tiny.ipynb"
     path.write_text(tiny_lab("ko", ["print(6 * 7)"]), encoding="utf-8")
     compiling = nb2html(str(path))
