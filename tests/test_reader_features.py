@@ -60,6 +60,76 @@ def test_a_new_reader_gets_the_systems_colour_scheme(browser, served_site, schem
         context.close()
 
 
+# What restyles every element of a page, recorded from the first line of the page on: a class given to or taken
+# from <html>, data-md-color-switching on <body>, a color-scheme meta added or changed. Values set again unchanged
+# are left out: Chromium does no style work for them.
+RESTYLES_EVERYTHING = """
+window.restyledEverything = [];
+new MutationObserver(records => {
+  for (const r of records) {
+    const where = r.target === document.documentElement ? "html" : r.target === document.body ? "body" : "";
+    const classes = value => new Set((value || "").split(/\\s+/).filter(Boolean));
+    if (where === "html" && r.attributeName === "class") {
+      const before = classes(r.oldValue), after = classes(r.target.getAttribute("class"));
+      if (before.size !== after.size || [...after].some(name => !before.has(name)))
+        restyledEverything.push(`<html class> ${r.oldValue} -> ${r.target.getAttribute("class")}` +
+                                (document.body ? " (page parsed)" : ""));
+    }
+    if (where === "body" && r.attributeName === "data-md-color-switching")
+      restyledEverything.push("<body data-md-color-switching>");
+    if (r.target.matches?.("meta[name=color-scheme]") || [...r.addedNodes].some(n => n.matches?.("meta[name=color-scheme]")))
+      restyledEverything.push("<meta name=color-scheme>");
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
+"""
+
+
+def test_a_page_starts_without_restyling_every_element(browser, served_site):
+    """Material's start-up restyled every element of the page six times (palette and <html> classes): 700 ms of a
+    long chapter's start at Lighthouse's phone CPU (README, Performance). overrides/main.html gives <html> its
+    classes while the page is empty, and overrides/partials/palette-start-quietly.html keeps the palette from
+    switching to the colours it already has. Only the first class change, before the page's body, may be seen."""
+    context = without_search_index(browser.new_context(color_scheme="light"))
+    try:
+        context.add_init_script(RESTYLES_EVERYTHING)
+        page = context.new_page()
+        errors = page_errors(page)
+        page.goto(served_site + "models/convolution/", wait_until="load")
+        page.wait_for_timeout(200)  # Material takes data-md-color-switching away on the next frame
+        assert page.evaluate("restyledEverything") == ["<html class> no-js -> js js-focus-visible"]
+        assert page.evaluate("typeof window.__md_palette_started") == "undefined", "the start-up shim stayed on"
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_the_palette_switches_the_page_and_its_root_and_is_remembered(browser, served_site):
+    """The palette after start-up is Material's own: each click sets the next scheme on <body>, the page's root
+    follows (scrollbar, canvas: extra.css, in place of Material's color-scheme meta), and a reload keeps it."""
+    context = without_search_index(browser.new_context(color_scheme="light"))
+    try:
+        page = context.new_page()
+        page.goto(served_site)
+        state = "[document.body.dataset.mdColorScheme, getComputedStyle(document.documentElement).colorScheme]"
+        assert page.evaluate(state) == ["default", "normal"]
+        seen = []
+        for _ in range(3):  # system -> light -> dark -> system
+            page.locator("form[data-md-component=palette] label:not([hidden])").click()
+            page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+            seen.append(page.evaluate(state) + [page.evaluate("__md_get('__palette').color.media")])
+        assert seen == [
+            ["default", "normal", "(prefers-color-scheme: light)"],
+            ["slate", "dark", "(prefers-color-scheme: dark)"],
+            ["default", "normal", "(prefers-color-scheme)"],
+        ]
+        page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        page.reload()
+        assert page.evaluate(state) == ["slate", "dark"]
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     "prefix, note", [("", "지난 단계의 기울기를 지웁니다"), ("en/", "Clears the gradients")], ids=["ko", "en"]
 )
