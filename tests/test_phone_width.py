@@ -19,7 +19,10 @@ PHONE = {"width": 360, "height": 740}
 # Pages worth a look on a phone: the home page, a page with wide tables and formulas, one with figures, a lab.
 SCREENSHOTS = ["", "en/", "loss/class-imbalance/", "optimization/landscapes/", "en/labs/optimization/"]
 
+# Blocks far from the screen are not laid out (content-visibility in extra.css), so they could not stick out:
+# the page is laid out whole first, as before a jump (overrides/partials/lay-out-before-jumps.html).
 OVERFLOW = """() => {
+    document.documentElement.classList.add("md-laid-out");
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return null;
     const scrolls = element => ["auto", "scroll", "hidden"].includes(getComputedStyle(element).overflowX);

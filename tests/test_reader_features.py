@@ -192,3 +192,39 @@ def test_code_blocks_are_set_up_as_they_come_into_view(page, served_site):
     assert copy.count() == 0
     block.scroll_into_view_if_needed()
     copy.wait_for(state="attached")
+
+
+def test_far_blocks_wait_to_be_laid_out_and_jumps_still_land_on_their_target(browser, served_site):
+    """extra.css leaves a chapter's blocks far from the screen unlaid out (content-visibility: auto), which took most
+    of the start-up's work off the long chapters (README, Performance). A jump computed from estimated heights could
+    land short: a table-of-contents link, a footnote and a page opened at an anchor must each put their target on
+    the screen, just under the header."""
+    context = without_search_index(browser.new_context(viewport={"width": 1280, "height": 900}))
+    try:
+        page = context.new_page()
+        page.goto(served_site + "optimization/landscapes/")
+        far = page.locator(".md-content__inner > .highlight").last
+        assert far.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+        assert far.locator("pre").evaluate("el => !el.checkVisibility({contentVisibilityAuto: true})"), "laid out"
+        on_screen = "el => { const r = el.getBoundingClientRect(); return [r.top >= 0 && r.top < 160, r.bottom <= innerHeight]; }"
+
+        heading_id = page.locator(".md-content__inner h2[id]").last.get_attribute("id")
+        page.locator(f".md-sidebar--secondary a.md-nav__link[href='#{heading_id}']").click()
+        page.wait_for_timeout(300)
+        assert page.locator(f"[id='{heading_id}']").evaluate(on_screen) == [True, True], "table of contents link"
+
+        page.goto(served_site + "optimization/landscapes/")
+        reference = page.locator("a.footnote-ref").first
+        note_id = reference.get_attribute("href")[1:]
+        reference.click()
+        page.wait_for_timeout(300)
+        note = page.locator(f"[id='{note_id}']")
+        assert note.evaluate(
+            "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+        )
+
+        page.goto(served_site + f"optimization/landscapes/#{heading_id}")
+        page.wait_for_timeout(300)
+        assert page.locator(f"[id='{heading_id}']").evaluate(on_screen) == [True, True], "page opened at an anchor"
+    finally:
+        context.close()
